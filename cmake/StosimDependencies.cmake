@@ -1,0 +1,20 @@
+# Every dependency comes from Debian's packages (scripts/install-deps.sh installs them).
+find_package(TBB REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Eigen3 REQUIRED NO_MODULE)
+find_package(HDF5 REQUIRED COMPONENTS C)
+
+# HDF5's find module gives variables, not a target: wrap them once here.
+add_library(stosim_hdf5 INTERFACE)
+add_library(stosim::hdf5 ALIAS stosim_hdf5)
+target_include_directories(stosim_hdf5 INTERFACE ${HDF5_C_INCLUDE_DIRS} ${HDF5_INCLUDE_DIRS})
+target_link_libraries(stosim_hdf5 INTERFACE ${HDF5_C_LIBRARIES} ${HDF5_LIBRARIES})
+target_compile_definitions(stosim_hdf5 INTERFACE ${HDF5_DEFINITIONS})
+
+# Random123 is header-only (Debian: librandom123-dev).
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+add_library(stosim_random123 INTERFACE)
+add_library(stosim::random123 ALIAS stosim_random123)
+target_include_directories(stosim_random123 INTERFACE ${RANDOM123_INCLUDE_DIR})

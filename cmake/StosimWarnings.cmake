@@ -1,0 +1,4 @@
+# Warnings live in their own INTERFACE target, linked by our own targets only.
+add_library(stosim_warnings INTERFACE)
+target_compile_options(stosim_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+  -Wno-sign-conversion $<$<BOOL:${STOSIM_WARNINGS_AS_ERRORS}>:-Werror>)

@@ -1,0 +1,21 @@
+#pragma once
+// What every mechanism gets besides the world and its own parameters.
+#include <array>
+
+#include "sim/catalog.hpp"
+#include "sim/random.hpp"
+
+namespace stosim {
+
+struct StepContext {
+  StreamKey streams;
+  int year = 0;
+  int start_year = 0;
+  std::array<bool, n_profiles> technical{};  // from profiles.technical
+
+  RandomStream stream(Purpose purpose, std::uint64_t agent) const {
+    return RandomStream(streams, year, purpose, agent);
+  }
+};
+
+}  // namespace stosim

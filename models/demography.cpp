@@ -1,0 +1,82 @@
+#include "models/demography.hpp"
+
+#include <cmath>
+
+namespace stosim {
+
+void promote_students(World& world) {
+  Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.status[i] == StudentStatus::enrolled && s.grade[i] < 4) ++s.grade[i];
+}
+
+double expected_cohort(const World& world, const DemographyParams& params, const StepContext& ctx,
+                       std::size_t region) {
+  // The region's deviation from the national trend is drawn once per replicate (year 0).
+  RandomStream deviation(ctx.streams, 0, Purpose::cohort_size, region);
+  const double trend = params.cohort_trend + params.upward_pressure +
+                       params.regional_trend_sd * deviation.normal();
+  const int elapsed = ctx.year - ctx.start_year;
+  return world.start.region_cohort[region] * std::pow(1.0 + trend, elapsed);
+}
+
+namespace {
+
+Leerweg draw_leerweg(const World& world, std::size_t region, RandomStream& rng) {
+  const float* share = &world.start.region_leerweg_share[region * n_leerwegen];
+  double u = rng.uniform();
+  for (int l = 0; l < n_leerwegen - 1; ++l) {
+    if (u < share[l]) return static_cast<Leerweg>(l);
+    u -= share[l];
+  }
+  return Leerweg::tl;
+}
+
+void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
+                 const StepContext& ctx) {
+  Students& s = world.students;
+  const std::uint64_t id = world.next_student_id++;
+  RandomStream rng = ctx.stream(Purpose::propensity, id);
+  const bool male = rng.bernoulli(params.male_share);
+  const double mean = male ? params.propensity_male_mean : params.propensity_female_mean;
+  RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
+  s.id.push_back(id);
+  s.home_zone.push_back(static_cast<std::int32_t>(zone));
+  s.location.push_back(-1);
+  s.cohort.push_back(static_cast<std::int16_t>(ctx.year));
+  s.grade.push_back(1);
+  s.leerweg.push_back(
+      draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng));
+  s.profile.push_back(no_profile);
+  s.is_male.push_back(male ? 1 : 0);
+  s.propensity.push_back(static_cast<float>(mean + rng.normal()));
+  s.status.push_back(StudentStatus::enrolled);
+}
+
+}  // namespace
+
+std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx) {
+  const Zones& zones = world.zones;
+  std::vector<double> region_weight(world.regions.size(), 0.0);
+  for (std::size_t z = 0; z < zones.size(); ++z)
+    region_weight[static_cast<std::size_t>(zones.region[z])] += zones.youth_weight[z];
+  std::vector<double> region_expected(world.regions.size());
+  for (std::size_t r = 0; r < region_expected.size(); ++r)
+    region_expected[r] = expected_cohort(world, params, ctx, r);
+
+  std::int64_t entered = 0;
+  for (std::size_t z = 0; z < zones.size(); ++z) {
+    const auto r = static_cast<std::size_t>(zones.region[z]);
+    if (region_weight[r] <= 0) continue;
+    const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
+    RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
+    const double whole = std::floor(expected);
+    const auto count = static_cast<std::int64_t>(whole) +
+                       (rounding.bernoulli(expected - whole) ? 1 : 0);
+    for (std::int64_t k = 0; k < count; ++k) add_entrant(world, z, params, ctx);
+    entered += count;
+  }
+  return entered;
+}
+
+}  // namespace stosim

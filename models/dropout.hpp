@@ -1,0 +1,29 @@
+#pragma once
+// Dropout and leaving: each year an enrolled student may drop out of education without a
+// diploma, or leave vmbo for another school type (havo, praktijkonderwijs, a move abroad).
+#include "models/context.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct DropoutParams {
+  double dropout_rate = 0.010;
+  double leaving_rate = 0.015;
+
+  template <class V>
+  void visit(V& v) {
+    v(dropout_rate, "dropout_rate",
+      {.unit = "1/year", .min = 0, .max = 1,
+       .description = "Yearly probability that an enrolled student drops out without diploma",
+       .source = "assumption: vsv in vmbo is about 1-2 % a year (DUO VSV monitor)"});
+    v(leaving_rate, "leaving_rate",
+      {.unit = "1/year", .min = 0, .max = 1,
+       .description = "Yearly probability that a student leaves vmbo for another school type",
+       .source = "assumption: upward and downward moves between school types"});
+  }
+};
+
+void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx);
+
+}  // namespace stosim

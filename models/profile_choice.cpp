@@ -1,0 +1,247 @@
+#include "models/profile_choice.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+namespace stosim {
+
+namespace {
+
+constexpr int n_choosing_leerwegen = 3;  // BB, KB, GL
+constexpr int max_alternatives = 128;
+
+double constant(const World& world, int leerweg, int profile) {
+  return world.start.profile_constant[static_cast<std::size_t>(leerweg * n_profiles + profile)];
+}
+
+// Per location and choosing leerweg: sums of exp(constant) over its open profiles, split into
+// technical and other. The logit over (location, profile) then factors into a choice of location
+// and a choice of profile within it, so a student costs one pass over nearby locations.
+struct OfferSums {
+  std::vector<double> technical, other;  // location x leerweg
+  std::size_t at(std::size_t location, int lw) const {
+    return location * n_choosing_leerwegen + static_cast<std::size_t>(lw);
+  }
+};
+
+OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& technical) {
+  const std::size_t n = world.locations.size() * n_choosing_leerwegen;
+  OfferSums sums{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  for (std::size_t l = 0; l < world.locations.size(); ++l)
+    for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+      if (!world.locations.offers(l, static_cast<Leerweg>(lw))) continue;
+      for (int p = 0; p < n_profiles; ++p) {
+        if (!world.programmes.offered[programme_index(l, p)]) continue;
+        (technical[p] ? sums.technical : sums.other)[sums.at(l, lw)] +=
+            std::exp(constant(world, lw, p));
+      }
+    }
+  return sums;
+}
+
+struct LocationAlternatives {
+  int count = 0;
+  double total = 0.0;
+  std::array<std::int32_t, max_alternatives> location;
+  std::array<double, max_alternatives> weight;  // unnormalised probability of the location
+};
+
+// weight(l) = exp(beta_d * d - switch_cost * [l != own]) * (other(l) + e^(beta_p * prop) tech(l))
+LocationAlternatives location_alternatives(const World& world, const ProfileChoiceParams& params,
+                                           const OfferSums& sums, std::size_t student,
+                                           double tech_factor) {
+  const Students& s = world.students;
+  const auto zone = static_cast<std::size_t>(s.home_zone[student]);
+  const auto own = static_cast<std::size_t>(s.location[student]);
+  const int lw = static_cast<int>(s.leerweg[student]);
+  LocationAlternatives alt;
+  auto add = [&](std::size_t l, double distance, double cost) {
+    const std::size_t cell = sums.at(l, lw);
+    const double offer = sums.other[cell] + tech_factor * sums.technical[cell];
+    if (offer <= 0.0 || alt.count == max_alternatives) return;
+    const double w = std::exp(params.beta_distance * distance - cost) * offer;
+    alt.location[alt.count] = static_cast<std::int32_t>(l);
+    alt.weight[alt.count++] = w;
+    alt.total += w;
+  };
+  add(own, distance_km(world, zone, own), 0.0);
+  const ReachableLocations& reach = world.zones.reachable;
+  for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
+    const auto l = static_cast<std::size_t>(reach.location[k]);
+    if (l != own) add(l, reach.distance_km[k], params.switch_school_cost);
+  }
+  return alt;
+}
+
+double tech_factor(const World& world, const ProfileChoiceParams& params, std::size_t student) {
+  return std::exp(params.beta_propensity * world.students.propensity[student]);
+}
+
+// Draws a profile at a location in proportion to its logit weight; -1 when none is open.
+std::int8_t draw_profile(const World& world, std::size_t location, int lw, double tech_factor,
+                         const std::array<bool, n_profiles>& technical, int excluded,
+                         RandomStream& rng) {
+  std::array<double, n_profiles> weight{};
+  double total = 0.0;
+  for (int p = 0; p < n_profiles; ++p) {
+    if (p == excluded || !world.programmes.offered[programme_index(location, p)]) continue;
+    weight[p] = std::exp(constant(world, lw, p)) * (technical[p] ? tech_factor : 1.0);
+    total += weight[p];
+  }
+  if (total <= 0.0) return no_profile;
+  double target = rng.uniform() * total;
+  int last = no_profile;
+  for (int p = 0; p < n_profiles; ++p) {
+    if (weight[p] <= 0.0) continue;
+    last = p;
+    if (target < weight[p]) return static_cast<std::int8_t>(p);
+    target -= weight[p];
+  }
+  return static_cast<std::int8_t>(last);
+}
+
+bool chooses_profile(const Students& s, std::size_t i) {
+  return s.status[i] == StudentStatus::enrolled && s.grade[i] == 2 && has_profile(s.leerweg[i]);
+}
+
+// Nearest location anywhere with an open programme in the leerweg; -1 when there is none.
+std::int32_t nearest_with_programme(const World& world, const OfferSums& sums, std::size_t zone,
+                                    int lw) {
+  std::int32_t best = -1;
+  float best_distance = std::numeric_limits<float>::max();
+  for (std::size_t l = 0; l < world.locations.size(); ++l) {
+    const std::size_t cell = sums.at(l, lw);
+    if (sums.other[cell] + sums.technical[cell] <= 0.0) continue;
+    const float d = distance_km(world, zone, l);
+    if (d < best_distance) best_distance = d, best = static_cast<std::int32_t>(l);
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
+                                            const std::array<bool, n_profiles>& technical) {
+  const OfferSums sums = offer_sums(world, technical);
+  const Students& s = world.students;
+  using Shares = std::array<double, n_choosing_leerwegen * n_profiles>;
+  const Shares totals = tbb::parallel_deterministic_reduce(
+      tbb::blocked_range<std::size_t>(0, s.size(), 4096), Shares{},
+      [&](const tbb::blocked_range<std::size_t>& range, Shares acc) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          if (!chooses_profile(s, i)) continue;
+          const double e = tech_factor(world, params, i);
+          const LocationAlternatives alt = location_alternatives(world, params, sums, i, e);
+          const int lw = static_cast<int>(s.leerweg[i]);
+          for (int k = 0; k < alt.count; ++k) {
+            const auto l = static_cast<std::size_t>(alt.location[k]);
+            const std::size_t cell = sums.at(l, lw);
+            const double offer = sums.other[cell] + e * sums.technical[cell];
+            const double p_location = alt.weight[k] / alt.total;
+            for (int p = 0; p < n_profiles; ++p) {
+              if (!world.programmes.offered[programme_index(l, p)]) continue;
+              const double w = std::exp(constant(world, lw, p)) * (technical[p] ? e : 1.0);
+              acc[lw * n_profiles + p] += p_location * w / offer;
+            }
+          }
+        }
+        return acc;
+      },
+      [](Shares a, const Shares& b) {
+        for (std::size_t k = 0; k < a.size(); ++k) a[k] += b[k];
+        return a;
+      });
+  std::vector<double> shares(totals.begin(), totals.end());
+  for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+    double sum = 0.0;
+    for (int p = 0; p < n_profiles; ++p) sum += shares[lw * n_profiles + p];
+    for (int p = 0; p < n_profiles; ++p)
+      if (sum > 0) shares[lw * n_profiles + p] /= sum;
+  }
+  return shares;
+}
+
+void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
+                                 const std::array<bool, n_profiles>& technical) {
+  std::vector<float>& constants = world.start.profile_constant;
+  constants.assign(n_choosing_leerwegen * n_profiles, 0.0f);
+  if (!params.calibrate_constants) return;
+
+  // Targets: profile shares of the initial year-3 students, per leerweg.
+  std::vector<double> target(constants.size(), 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]))
+      target[static_cast<std::size_t>(s.leerweg[i]) * n_profiles + s.profile[i]] += 1.0;
+  for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+    double sum = 0.0;
+    for (int p = 0; p < n_profiles; ++p) sum += target[lw * n_profiles + p];
+    for (int p = 0; p < n_profiles; ++p)
+      if (sum > 0) target[lw * n_profiles + p] /= sum;
+  }
+  // Fixed point c <- c + log(target / expected): the usual contraction for logit constants.
+  constexpr int iterations = 40;
+  for (int it = 0; it < iterations; ++it) {
+    const std::vector<double> expected = expected_profile_shares(world, params, technical);
+    for (std::size_t k = 0; k < constants.size(); ++k) {
+      if (target[k] <= 0.0) {
+        constants[k] = -30.0f;
+      } else if (expected[k] > 0.0) {
+        constants[k] += static_cast<float>(std::log(target[k] / expected[k]));
+      }
+    }
+  }
+}
+
+void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx) {
+  const OfferSums sums = offer_sums(world, ctx.technical);
+  Students& s = world.students;
+  std::atomic<std::int64_t> left{0};
+  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+    if (!chooses_profile(s, i)) return;
+    RandomStream rng = ctx.stream(Purpose::profile_choice, s.id[i]);
+    const double e = tech_factor(world, params, i);
+    const int lw = static_cast<int>(s.leerweg[i]);
+    const LocationAlternatives alt = location_alternatives(world, params, sums, i, e);
+    std::int32_t chosen = -1;
+    if (alt.total > 0.0) {
+      double target = rng.uniform() * alt.total;
+      chosen = alt.location[alt.count - 1];
+      for (int k = 0; k < alt.count; ++k) {
+        if (target < alt.weight[k]) {
+          chosen = alt.location[k];
+          break;
+        }
+        target -= alt.weight[k];
+      }
+    } else {
+      chosen = nearest_with_programme(world, sums, static_cast<std::size_t>(s.home_zone[i]), lw);
+    }
+    if (chosen < 0) {
+      s.status[i] = StudentStatus::left;  // no programme in this leerweg anywhere
+      left.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+    s.location[i] = chosen;
+    s.profile[i] =
+        draw_profile(world, static_cast<std::size_t>(chosen), lw, e, ctx.technical, -1, rng);
+  });
+  world.flows.left += left.load();
+}
+
+std::int8_t choose_profile_at(const World& world, std::size_t location, std::size_t student,
+                              const ProfileChoiceParams& params, const StepContext& ctx,
+                              int excluded_profile) {
+  RandomStream rng = ctx.stream(Purpose::programme_move, world.students.id[student]);
+  const int lw = static_cast<int>(world.students.leerweg[student]);
+  return draw_profile(world, location, lw, tech_factor(world, params, student), ctx.technical,
+                      excluded_profile, rng);
+}
+
+}  // namespace stosim

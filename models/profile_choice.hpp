@@ -1,0 +1,58 @@
+#pragma once
+// Profile choice at the end of year 2: a multinomial logit over every open programme
+// (location x profile) offering the student's leerweg, at the own location and at the others
+// within reach of home. Utility: a calibrated constant per leerweg and profile, the student's
+// technical propensity for technical profiles, distance from home, and a cost of changing school.
+#include "models/context.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct ProfileChoiceParams {
+  double beta_distance = -0.15;
+  double switch_school_cost = 1.5;
+  double beta_propensity = 1.5;
+  bool calibrate_constants = true;
+
+  template <class V>
+  void visit(V& v) {
+    v(beta_distance, "beta_distance",
+      {.unit = "1/km", .min = -10, .max = 0,
+       .description = "Utility of each km between home and the programme's location",
+       .source = "assumption"});
+    v(switch_school_cost, "switch_school_cost",
+      {.min = 0, .max = 20,
+       .description = "Utility lost by following the profile at another location than the "
+                      "own school",
+       .source = "assumption: few students change school after year 2"});
+    v(beta_propensity, "beta_propensity",
+      {.unit = "1/sd", .min = 0, .max = 10,
+       .description = "Utility of a technical profile per standard deviation of propensity",
+       .source = "assumption: with the gender gap in propensity, gives about 30 % technical "
+                 "choices among boys and 5 % among girls (DUO 2019 year 3)"});
+    v(calibrate_constants, "calibrate_constants",
+      {.description = "Calibrate one constant per leerweg and profile so that the expected "
+                      "choices of the initial year-2 students reproduce the initial year-3 "
+                      "profile shares; when false, all constants are zero",
+       .source = "standard practice in discrete-choice models (alternative-specific constants)"});
+  }
+};
+
+// Sets world.start.profile_constant (zero when params.calibrate_constants is false).
+void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
+                                 const std::array<bool, n_profiles>& technical);
+
+// Expected share of each (leerweg, profile) among the choices of the current year-2 students.
+std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
+                                            const std::array<bool, n_profiles>& technical);
+
+// Year-2 students in a leerweg with profiles choose their year-3 programme (and move there).
+void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx);
+
+// Choice of a profile at one given location, for students whose programme closed.
+std::int8_t choose_profile_at(const World& world, std::size_t location, std::size_t student,
+                              const ProfileChoiceParams& params, const StepContext& ctx,
+                              int excluded_profile);
+
+}  // namespace stosim

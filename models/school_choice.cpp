@@ -1,0 +1,92 @@
+#include "models/school_choice.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+namespace stosim {
+
+double school_utility(const World& world, const SchoolChoiceParams& params, std::size_t location,
+                      float distance_km, std::span<const std::int32_t> open_profiles) {
+  return params.beta_distance * distance_km +
+         params.beta_profiles_offered * open_profiles[location] +
+         params.image_weight * world.locations.image[location];
+}
+
+namespace {
+
+std::vector<std::int32_t> count_open_profiles(const World& world) {
+  std::vector<std::int32_t> open(world.locations.size(), 0);
+  for (std::size_t l = 0; l < open.size(); ++l)
+    for (int p = 0; p < n_profiles; ++p) open[l] += world.programmes.offered[programme_index(l, p)];
+  return open;
+}
+
+}  // namespace
+
+// When nothing within reach offers the leerweg, the student travels to the nearest that does.
+std::int32_t nearest_offering(const World& world, std::size_t zone, Leerweg lw) {
+  std::int32_t best = -1;
+  float best_distance = std::numeric_limits<float>::max();
+  for (std::size_t l = 0; l < world.locations.size(); ++l) {
+    if (!world.locations.offers(l, lw)) continue;
+    const float d = distance_km(world, zone, l);
+    if (d < best_distance) best_distance = d, best = static_cast<std::int32_t>(l);
+  }
+  return best;
+}
+
+namespace {
+
+// Every student of a zone and leerweg faces the same choice, so the cumulative logit weights
+// are computed once per zone and leerweg (aligned with the zone's reachable list).
+std::vector<double> cumulative_weights(const World& world, const SchoolChoiceParams& params) {
+  const std::vector<std::int32_t> open = count_open_profiles(world);
+  const ReachableLocations& reach = world.zones.reachable;
+  std::vector<double> cumulative(reach.location.size() * n_leerwegen, 0.0);
+  tbb::parallel_for(std::size_t{0}, world.zones.size(), [&](std::size_t zone) {
+    for (int lw = 0; lw < n_leerwegen; ++lw) {
+      double total = 0.0;
+      for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
+        const auto l = static_cast<std::size_t>(reach.location[k]);
+        if (world.locations.offers(l, static_cast<Leerweg>(lw)))
+          total += std::exp(school_utility(world, params, l, reach.distance_km[k], open));
+        cumulative[k * n_leerwegen + lw] = total;
+      }
+    }
+  });
+  return cumulative;
+}
+
+}  // namespace
+
+void choose_schools(World& world, const SchoolChoiceParams& params, const StepContext& ctx) {
+  const std::vector<double> cumulative = cumulative_weights(world, params);
+  const ReachableLocations& reach = world.zones.reachable;
+  Students& s = world.students;
+  std::atomic<std::int64_t> without_school{0};
+  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+    if (s.location[i] >= 0 || s.status[i] != StudentStatus::enrolled) return;
+    const auto zone = static_cast<std::size_t>(s.home_zone[i]);
+    const auto lw = static_cast<std::size_t>(s.leerweg[i]);
+    const std::uint32_t first = reach.offset[zone], end = reach.offset[zone + 1];
+    const double total = end > first ? cumulative[(end - 1) * n_leerwegen + lw] : 0.0;
+    if (total <= 0.0) {
+      s.location[i] = nearest_offering(world, zone, s.leerweg[i]);
+      if (s.location[i] < 0) {
+        s.status[i] = StudentStatus::left;  // no school offers the leerweg anywhere
+        without_school.fetch_add(1, std::memory_order_relaxed);
+      }
+      return;
+    }
+    const double target = ctx.stream(Purpose::location_choice, s.id[i]).uniform() * total;
+    std::uint32_t k = first;
+    while (k + 1 < end && cumulative[k * n_leerwegen + lw] <= target) ++k;
+    s.location[i] = reach.location[k];
+  });
+  world.flows.left += without_school.load();
+}
+
+}  // namespace stosim

@@ -1,0 +1,244 @@
+#include "output/indicators.hpp"
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/catalog.hpp"
+
+namespace stosim {
+
+std::string_view level_name(Level level) {
+  switch (level) {
+    case Level::location: return "location";
+    case Level::region: return "region";
+    case Level::national: return "national";
+  }
+  return "?";
+}
+
+std::size_t BreakdownShape::cells() const {
+  std::size_t n = 1;
+  for (const auto& c : categories) n *= c.size();
+  return n;
+}
+
+namespace {
+std::vector<std::string_view> profiles() { return {profile_codes.begin(), profile_codes.end()}; }
+std::vector<std::string_view> leerwegen() { return {leerweg_codes.begin(), leerweg_codes.end()}; }
+std::vector<std::string_view> sectors() { return {sector_codes.begin(), sector_codes.end()}; }
+}  // namespace
+
+BreakdownShape breakdown_shape(Breakdown breakdown) {
+  switch (breakdown) {
+    case Breakdown::none: return {};
+    case Breakdown::profile: return {{"profile"}, {profiles()}};
+    case Breakdown::leerweg: return {{"leerweg"}, {leerwegen()}};
+    case Breakdown::profile_leerweg: return {{"profile", "leerweg"}, {profiles(), leerwegen()}};
+    case Breakdown::leerweg_sector: return {{"leerweg", "sector"}, {leerwegen(), sectors()}};
+    case Breakdown::mbo_origin:
+      return {{"origin"}, {{"technical_profile", "other_profile", "tl"}}};
+  }
+  return {};
+}
+
+namespace {
+
+using K = Kind;
+using L = Level;
+using B = Breakdown;
+
+// clang-format off
+constexpr std::array specs = {
+  // Enrolment (1 October state after the year's entry and choices).
+  IndicatorSpec{"students", K::additive, L::location, B::profile_leerweg, "students",
+    "Students in years 3-4 per programme (profile) and leerweg, BB/KB/GL"},
+  IndicatorSpec{"students_all_years", K::additive, L::location, B::leerweg, "students",
+    "Students in years 1-4 per leerweg"},
+  IndicatorSpec{"year3_students", K::additive, L::location, B::leerweg, "students",
+    "Students in year 3 per leerweg"},
+  IndicatorSpec{"year3_technical", K::additive, L::location, B::leerweg, "students",
+    "Students in year 3 in a technical profile, per leerweg"},
+  IndicatorSpec{"technical_share_year3", K::ratio, L::location, B::leerweg, "share",
+    "Share of year-3 students in a technical profile, per leerweg (undefined for TL)",
+    "year3_technical", "year3_students"},
+  IndicatorSpec{"bovenbouw_bkg_students", K::additive, L::location, B::none, "students",
+    "Beroepsgerichte bovenbouw: students in years 3-4 in BB, KB or GL"},
+  IndicatorSpec{"bovenbouw_bkg_technical", K::additive, L::location, B::none, "students",
+    "Beroepsgerichte bovenbouw students in a technical profile"},
+  IndicatorSpec{"technical_share_bovenbouw", K::ratio, L::location, B::none, "share",
+    "Share of beroepsgerichte bovenbouw students in a technical profile",
+    "bovenbouw_bkg_technical", "bovenbouw_bkg_students"},
+  IndicatorSpec{"techniekarm", K::below, L::region, B::none, "regions",
+    "1 for a techniekarm region (technical_share_bovenbouw below monitor.techniekarm_share); "
+    "nationally the number of such regions", "technical_share_bovenbouw"},
+  // Offer.
+  IndicatorSpec{"programmes_offered", K::additive, L::location, B::profile, "locations",
+    "1 when the location offers the profile; at region and national level the number of "
+    "locations offering it"},
+  IndicatorSpec{"small_duplicate_pairs", K::additive, L::region, B::profile, "pairs",
+    "Pairs of locations closer than monitor.duplicate_distance_km that both offer the profile "
+    "with fewer than monitor.small_programme_students students in years 3-4 (counted in the "
+    "region of the first location)"},
+  // Accessibility, over students in years 1-4 by home region.
+  IndicatorSpec{"access_students", K::additive, L::region, B::none, "students",
+    "Students in years 1-4 by home region (denominator of the access indicators)"},
+  IndicatorSpec{"access_distance_total", K::additive, L::region, B::profile, "km",
+    "Sum over students of the distance from home to the nearest location offering the profile"},
+  IndicatorSpec{"access_beyond", K::additive, L::region, B::profile, "students",
+    "Students living farther than monitor.far_km from the nearest location offering the profile"},
+  IndicatorSpec{"access_distance_mean", K::ratio, L::region, B::profile, "km",
+    "Mean distance from home to the nearest location offering the profile",
+    "access_distance_total", "access_students"},
+  IndicatorSpec{"access_beyond_share", K::ratio, L::region, B::profile, "share",
+    "Share of students living farther than monitor.far_km from the nearest location offering "
+    "the profile", "access_beyond", "access_students"},
+  // Exams (DUO's exam-file layout) and transition to mbo.
+  IndicatorSpec{"exam_candidates", K::additive, L::location, B::leerweg_sector, "students",
+    "Exam candidates per leerweg and DUO sector"},
+  IndicatorSpec{"exam_passed", K::additive, L::location, B::leerweg_sector, "students",
+    "Candidates who passed, per leerweg and DUO sector"},
+  IndicatorSpec{"mbo_entrants", K::additive, L::region, B::mbo_origin, "students",
+    "Graduates entering mbo, by home region and origin (technical profile, other profile, TL)"},
+  IndicatorSpec{"mbo_technical", K::additive, L::region, B::mbo_origin, "students",
+    "Graduates entering a technical mbo programme"},
+  IndicatorSpec{"mbo_technical_share", K::ratio, L::region, B::mbo_origin, "share",
+    "Share of mbo entrants who enter a technical programme", "mbo_technical", "mbo_entrants"},
+  // Flows of the year (national).
+  IndicatorSpec{"entered", K::additive, L::national, B::none, "students",
+    "Students entering vmbo year 1"},
+  IndicatorSpec{"graduated", K::additive, L::national, B::none, "students", "Students who graduated"},
+  IndicatorSpec{"dropped_out", K::additive, L::national, B::none, "students",
+    "Students who dropped out without a diploma"},
+  IndicatorSpec{"left", K::additive, L::national, B::none, "students",
+    "Students who left vmbo for another school type, or after failing the exam"},
+  IndicatorSpec{"enrolled", K::additive, L::national, B::none, "students",
+    "Students enrolled at the end of the year"},
+  IndicatorSpec{"programmes_closed", K::additive, L::national, B::none, "programmes",
+    "Programmes closed by the viability rule this year"},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const IndicatorSpec> indicator_specs() { return specs; }
+
+std::size_t indicator_id(std::string_view name) {
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    if (specs[i].name == name) return i;
+  throw std::logic_error("unknown indicator " + std::string(name));
+}
+
+const IndicatorSpec& indicator_spec(std::string_view name) { return specs[indicator_id(name)]; }
+
+IndicatorFrame::IndicatorFrame(int years, std::size_t regions, std::size_t locations)
+    : years_(static_cast<std::size_t>(years)), units_{locations, regions, 1} {
+  data_.resize(specs.size() * n_levels);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const std::size_t cells = breakdown_shape(specs[i].breakdown).cells();
+    cells_.push_back(cells);
+    for (int lv = 0; lv < n_levels; ++lv)
+      if (reported(i, static_cast<Level>(lv)))
+        data_[i * n_levels + lv].assign(years_ * units_[lv] * cells, 0.0);
+  }
+}
+
+std::size_t IndicatorFrame::units(Level level) const { return units_[static_cast<int>(level)]; }
+
+bool IndicatorFrame::reported(std::size_t indicator, Level level) const {
+  return static_cast<int>(level) >= static_cast<int>(specs[indicator].finest);
+}
+
+std::vector<double>& IndicatorFrame::values(std::size_t indicator, Level level) {
+  return data_[indicator * n_levels + static_cast<std::size_t>(level)];
+}
+const std::vector<double>& IndicatorFrame::values(std::size_t indicator, Level level) const {
+  return data_[indicator * n_levels + static_cast<std::size_t>(level)];
+}
+
+std::size_t IndicatorFrame::cells(std::size_t indicator) const { return cells_[indicator]; }
+
+std::size_t IndicatorFrame::at(std::size_t indicator, Level level, std::size_t year,
+                               std::size_t unit, std::size_t cell) const {
+  return (year * units(level) + unit) * cells_[indicator] + cell;
+}
+
+namespace {
+
+// Index of the coarser unit that a unit of `from` belongs to.
+std::size_t parent_unit(Level from, std::size_t unit, std::span<const std::int32_t> region_of) {
+  return from == Level::location ? static_cast<std::size_t>(region_of[unit]) : 0;
+}
+
+void aggregate_up(IndicatorFrame& f, std::size_t i, std::size_t year, Level from,
+                  std::span<const std::int32_t> region_of) {
+  const auto to = static_cast<Level>(static_cast<int>(from) + 1);
+  const std::size_t cells = f.cells(i);
+  const std::vector<double>& src = f.values(i, from);
+  std::vector<double>& dst = f.values(i, to);
+  const std::size_t src_block = f.units(from) * cells, dst_block = f.units(to) * cells;
+  std::fill(dst.begin() + static_cast<std::ptrdiff_t>(year * dst_block),
+            dst.begin() + static_cast<std::ptrdiff_t>((year + 1) * dst_block), 0.0);
+  for (std::size_t u = 0; u < f.units(from); ++u) {
+    const std::size_t parent = parent_unit(from, u, region_of);
+    for (std::size_t c = 0; c < cells; ++c)
+      dst[year * dst_block + parent * cells + c] += src[year * src_block + u * cells + c];
+  }
+}
+
+void compute_ratio(IndicatorFrame& f, std::size_t i, std::size_t year, Level level) {
+  const std::size_t num = indicator_id(specs[i].numerator);
+  const std::size_t den = indicator_id(specs[i].denominator);
+  const std::size_t cells = f.cells(i);
+  const std::size_t den_cells = f.cells(den);
+  const std::size_t units = f.units(level);
+  const std::vector<double>& n = f.values(num, level);
+  const std::vector<double>& d = f.values(den, level);
+  std::vector<double>& out = f.values(i, level);
+  for (std::size_t u = 0; u < units; ++u)
+    for (std::size_t c = 0; c < cells; ++c) {
+      const double denominator = d[(year * units + u) * den_cells + (den_cells == 1 ? 0 : c)];
+      out[(year * units + u) * cells + c] =
+          denominator > 0 ? n[(year * units + u) * cells + c] / denominator
+                          : std::numeric_limits<double>::quiet_NaN();
+    }
+}
+
+void compute_below(IndicatorFrame& f, std::size_t i, std::size_t year, double threshold) {
+  const std::size_t ratio = indicator_id(specs[i].numerator);
+  const Level level = specs[i].finest;
+  const std::size_t units = f.units(level);
+  const std::vector<double>& r = f.values(ratio, level);
+  std::vector<double>& out = f.values(i, level);
+  for (std::size_t u = 0; u < units; ++u) {
+    const double value = r[year * units + u];
+    out[year * units + u] = (!std::isnan(value) && value < threshold) ? 1.0 : 0.0;
+  }
+}
+
+}  // namespace
+
+void derive_indicators(IndicatorFrame& f, std::size_t year,
+                       std::span<const std::int32_t> region_of_location, double below_threshold) {
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const IndicatorSpec& s = specs[i];
+    for (int lv = static_cast<int>(s.finest); lv < n_levels; ++lv) {
+      const auto level = static_cast<Level>(lv);
+      switch (s.kind) {
+        case Kind::additive:
+          if (level != s.finest) aggregate_up(f, i, year, static_cast<Level>(lv - 1), region_of_location);
+          break;
+        case Kind::ratio:
+          compute_ratio(f, i, year, level);
+          break;
+        case Kind::below:
+          if (level == s.finest) compute_below(f, i, year, below_threshold);
+          else aggregate_up(f, i, year, static_cast<Level>(lv - 1), region_of_location);
+          break;
+      }
+    }
+  }
+}
+
+}  // namespace stosim

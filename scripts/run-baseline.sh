@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the baseline scenario on the synthetic Netherlands.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/build.sh"
+mkdir -p "$root/results"
+"$root/build/stosim" run baseline -o "$root/results/baseline.h5" "$@"
+"$root/build/stosim" export "$root/results/baseline.h5" --csv "$root/results/baseline_csv"
+echo "stosim: wrote results/baseline.h5 and results/baseline_csv/" >&2

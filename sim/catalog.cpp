@@ -1,0 +1,17 @@
+#include "sim/catalog.hpp"
+
+namespace stosim {
+
+std::optional<int> profile_index(std::string_view code) {
+  for (int p = 0; p < n_profiles; ++p)
+    if (profile_codes[p] == code) return p;
+  return std::nullopt;
+}
+
+std::optional<int> leerweg_index(std::string_view code) {
+  for (int l = 0; l < n_leerwegen; ++l)
+    if (leerweg_codes[l] == code) return l;
+  return std::nullopt;
+}
+
+}  // namespace stosim

@@ -1,0 +1,42 @@
+#pragma once
+// The fixed vocabularies of Dutch vmbo: leerwegen, profiles and DUO's exam sectors.
+// Which profiles count as technical is scenario configuration (profiles.technical), not code.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace stosim {
+
+inline constexpr int n_leerwegen = 4;
+enum class Leerweg : std::uint8_t { bb = 0, kb = 1, gl = 2, tl = 3 };
+inline constexpr std::array<std::string_view, n_leerwegen> leerweg_codes = {"BB", "KB", "GL", "TL"};
+
+// Leerwegen whose students follow a profile (TL students follow none).
+inline constexpr bool has_profile(Leerweg lw) { return lw != Leerweg::tl; }
+
+inline constexpr int n_profiles = 10;
+inline constexpr std::int8_t no_profile = -1;
+inline constexpr std::array<std::string_view, n_profiles> profile_codes = {
+    "BWI", "PIE", "M&T", "MaT", "MVI", "Groen", "D&P", "E&O", "Z&W", "HBR"};
+inline constexpr std::array<std::string_view, n_profiles> profile_names = {
+    "Bouwen, wonen en interieur",
+    "Produceren, installeren en energie",
+    "Mobiliteit en transport",
+    "Maritiem en techniek",
+    "Media, vormgeving en ICT",
+    "Groen",
+    "Dienstverlening en producten",
+    "Economie en ondernemen",
+    "Zorg en welzijn",
+    "Horeca, bakkerij en recreatie"};
+
+// DUO's exam files group vmbo candidates by sector; stosim maps each profile to one.
+inline constexpr int n_sectors = 5;
+inline constexpr std::array<std::string_view, n_sectors> sector_codes = {
+    "techniek", "economie", "zorg_en_welzijn", "landbouw", "intersectoraal"};
+
+std::optional<int> profile_index(std::string_view code);
+std::optional<int> leerweg_index(std::string_view code);
+
+}  // namespace stosim

@@ -1,0 +1,76 @@
+#include "sim/simulation.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "models/year_step.hpp"
+#include "output/monitor.hpp"
+#include "sim/synthetic_netherlands.hpp"
+
+namespace stosim {
+
+World build_initial_world(const Scenario& scenario) {
+  if (scenario.population.source != "synthetic")
+    throw std::runtime_error("population.source 'file' needs a population file from `stosim "
+                             "import`, which this version cannot read yet");
+  SyntheticOptions options;
+  options.seed = scenario.seed;
+  options.scale = scenario.population.scale;
+  options.start_year = scenario.start_year;
+  options.propensity_male_mean = scenario.model.demography.propensity_male_mean;
+  options.propensity_female_mean = scenario.model.demography.propensity_female_mean;
+  options.technical = scenario.technical_profiles();
+  options.geography = scenario.geography;
+  World world = make_synthetic_netherlands(options);
+  record_starting_point(world);
+  calibrate_profile_constants(world, scenario.model.profile_choice, options.technical);
+  // Room for every cohort to come, so the yearly loop never reallocates student arrays.
+  const std::size_t room = world.students.size() + world.students.size() / 2;
+  Students& s = world.students;
+  s.id.reserve(room), s.home_zone.reserve(room), s.location.reserve(room), s.cohort.reserve(room);
+  s.grade.reserve(room), s.leerweg.reserve(room), s.profile.reserve(room);
+  s.is_male.reserve(room), s.propensity.reserve(room), s.status.reserve(room);
+  return world;
+}
+
+IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int replicate,
+                             const ProgressCallback& progress) {
+  World world = initial;
+  IndicatorFrame frame(scenario.years(), world.regions.size(), world.locations.size());
+  const MonitorSetup monitor =
+      make_monitor_setup(world, scenario.monitor, scenario.technical_profiles());
+  StepContext ctx;
+  ctx.streams = StreamKey{scenario.seed, static_cast<std::uint64_t>(replicate)};
+  ctx.start_year = scenario.start_year;
+  ctx.technical = scenario.technical_profiles();
+  for (int year = scenario.start_year; year <= scenario.end_year; ++year) {
+    ctx.year = year;
+    step_year(world, scenario.model, ctx);
+    record_year(frame, static_cast<std::size_t>(year - scenario.start_year), world, monitor);
+    if (progress) progress(replicate, year);
+  }
+  return frame;
+}
+
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  RunResult result{scenario, build_initial_world(scenario), {}, threads, 0.0};
+  std::vector<std::unique_ptr<IndicatorFrame>> frames(static_cast<std::size_t>(scenario.replicates));
+  tbb::parallel_for(0, scenario.replicates, [&](int r) {
+    frames[static_cast<std::size_t>(r)] =
+        std::make_unique<IndicatorFrame>(run_replicate(result.initial, scenario, r, options.progress));
+  });
+  for (auto& frame : frames) result.replicates.push_back(std::move(*frame));
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace stosim

@@ -1,0 +1,79 @@
+#include "sim/world.hpp"
+
+#include <cmath>
+
+namespace stosim {
+
+namespace {
+template <class T>
+void keep_where(std::vector<T>& column, const std::vector<StudentStatus>& status) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < column.size(); ++i)
+    if (status[i] == StudentStatus::enrolled) column[out++] = column[i];
+  column.resize(out);
+}
+}  // namespace
+
+void remove_finished_students(Students& s) {
+  keep_where(s.id, s.status);
+  keep_where(s.home_zone, s.status);
+  keep_where(s.location, s.status);
+  keep_where(s.cohort, s.status);
+  keep_where(s.grade, s.status);
+  keep_where(s.leerweg, s.status);
+  keep_where(s.profile, s.status);
+  keep_where(s.is_male, s.status);
+  keep_where(s.propensity, s.status);
+  keep_where(s.status, s.status);  // last: the others read it
+}
+
+void reset_flows(World& world) {
+  YearFlows& f = world.flows;
+  f.entered = f.graduated = f.dropped_out = f.left = 0;
+  f.closed_programmes = f.moved_by_closure = 0;
+  const std::size_t exam_cells = world.locations.size() * n_leerwegen * n_sectors;
+  f.exam_candidates.assign(exam_cells, 0);
+  f.exam_passed.assign(exam_cells, 0);
+  f.mbo_entrants.assign(world.regions.size() * n_mbo_origins, 0);
+  f.mbo_technical.assign(world.regions.size() * n_mbo_origins, 0);
+}
+
+void count_programme_students(const World& world, std::vector<std::int32_t>& counts) {
+  counts.assign(world.programmes.size(), 0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.profile[i] == no_profile)
+      continue;
+    ++counts[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+  }
+}
+
+void record_starting_point(World& world) {
+  const std::size_t regions = world.regions.size();
+  StartingPoint& start = world.start;
+  start.region_cohort.assign(regions, 0.0);
+  start.region_leerweg_share.assign(regions * n_leerwegen, 0.0f);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.grade[i] != 1) continue;
+    const auto r = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
+    start.region_cohort[r] += 1.0;
+    start.region_leerweg_share[r * n_leerwegen + static_cast<std::size_t>(s.leerweg[i])] += 1.0f;
+  }
+  for (std::size_t r = 0; r < regions; ++r) {
+    const double total = start.region_cohort[r];
+    for (int l = 0; l < n_leerwegen; ++l) {
+      float& share = start.region_leerweg_share[r * n_leerwegen + l];
+      share = total > 0 ? static_cast<float>(share / total) : 0.25f;
+    }
+  }
+  start.profile_constant.assign(3 * n_profiles, 0.0f);
+}
+
+float distance_km(const World& world, std::size_t zone, std::size_t location) {
+  const float dx = world.zones.x_km[zone] - world.locations.x_km[location];
+  const float dy = world.zones.y_km[zone] - world.locations.y_km[location];
+  return std::sqrt(dx * dx + dy * dy);
+}
+
+}  // namespace stosim

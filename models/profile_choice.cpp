@@ -6,6 +6,7 @@
 
 #include <array>
 #include <atomic>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -52,30 +53,51 @@ struct LocationAlternatives {
   std::array<double, max_alternatives> weight;  // unnormalised probability of the location
 };
 
-// weight(l) = exp(beta_d * d - switch_cost * [l != own]) * (other(l) + e^(beta_p * prop) tech(l))
+// What every student's choice shares in a year: e^(beta_d * d) per reachable entry and the
+// offer sums, so that a student's choice costs one exp and a pass over nearby locations.
+struct ChoiceTables {
+  OfferSums sums;
+  std::vector<double> distance_factor;  // aligned with world.zones.reachable
+  double switch_factor = 1.0;           // e^(-switch_school_cost)
+};
+
+ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params,
+                           const std::array<bool, n_profiles>& technical) {
+  ChoiceTables t{offer_sums(world, technical), {}, std::exp(-params.switch_school_cost)};
+  const std::vector<float>& distance = world.zones.reachable.distance_km;
+  t.distance_factor.resize(distance.size());
+  for (std::size_t k = 0; k < distance.size(); ++k)
+    t.distance_factor[k] = std::exp(params.beta_distance * distance[k]);
+  return t;
+}
+
+// weight(l) = e^(beta_d * d) * (switch factor if l != own) * (other(l) + e^(beta_p * prop) tech(l))
 LocationAlternatives location_alternatives(const World& world, const ProfileChoiceParams& params,
-                                           const OfferSums& sums, std::size_t student,
+                                           const ChoiceTables& tables, std::size_t student,
                                            double tech_factor) {
   const Students& s = world.students;
   const auto zone = static_cast<std::size_t>(s.home_zone[student]);
-  const auto own = static_cast<std::size_t>(s.location[student]);
+  const std::int32_t own = s.location[student];
   const int lw = static_cast<int>(s.leerweg[student]);
   LocationAlternatives alt;
-  auto add = [&](std::size_t l, double distance, double cost) {
-    const std::size_t cell = sums.at(l, lw);
-    const double offer = sums.other[cell] + tech_factor * sums.technical[cell];
+  bool own_seen = false;
+  auto add = [&](std::int32_t l, double factor) {
+    const std::size_t cell = tables.sums.at(static_cast<std::size_t>(l), lw);
+    const double offer = tables.sums.other[cell] + tech_factor * tables.sums.technical[cell];
     if (offer <= 0.0 || alt.count == max_alternatives) return;
-    const double w = std::exp(params.beta_distance * distance - cost) * offer;
-    alt.location[alt.count] = static_cast<std::int32_t>(l);
+    const double w = factor * offer;
+    alt.location[alt.count] = l;
     alt.weight[alt.count++] = w;
     alt.total += w;
   };
-  add(own, distance_km(world, zone, own), 0.0);
   const ReachableLocations& reach = world.zones.reachable;
   for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
-    const auto l = static_cast<std::size_t>(reach.location[k]);
-    if (l != own) add(l, reach.distance_km[k], params.switch_school_cost);
+    const bool is_own = reach.location[k] == own;
+    own_seen = own_seen || is_own;
+    add(reach.location[k], tables.distance_factor[k] * (is_own ? 1.0 : tables.switch_factor));
   }
+  if (!own_seen)
+    add(own, std::exp(params.beta_distance * distance_km(world, zone, static_cast<std::size_t>(own))));
   return alt;
 }
 
@@ -128,36 +150,46 @@ std::int32_t nearest_with_programme(const World& world, const OfferSums& sums, s
 
 std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
                                             const std::array<bool, n_profiles>& technical) {
-  const OfferSums sums = offer_sums(world, technical);
+  const ChoiceTables tables = choice_tables(world, params, technical);
+  const OfferSums& sums = tables.sums;
   const Students& s = world.students;
-  using Shares = std::array<double, n_choosing_leerwegen * n_profiles>;
-  const Shares totals = tbb::parallel_deterministic_reduce(
-      tbb::blocked_range<std::size_t>(0, s.size(), 4096), Shares{},
-      [&](const tbb::blocked_range<std::size_t>& range, Shares acc) {
+  // Expected number of choosers per (location, leerweg) going to its technical or other group;
+  // within a group, profiles split in proportion to e^constant.
+  using Mass = std::vector<double>;  // [location x leerweg][technical, other]
+  const std::size_t cells = world.locations.size() * n_choosing_leerwegen;
+  const Mass mass = tbb::parallel_deterministic_reduce(
+      tbb::blocked_range<std::size_t>(0, s.size(), 8192), Mass(2 * cells, 0.0),
+      [&](const tbb::blocked_range<std::size_t>& range, Mass acc) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
           if (!chooses_profile(s, i)) continue;
           const double e = tech_factor(world, params, i);
-          const LocationAlternatives alt = location_alternatives(world, params, sums, i, e);
+          const LocationAlternatives alt = location_alternatives(world, params, tables, i, e);
           const int lw = static_cast<int>(s.leerweg[i]);
           for (int k = 0; k < alt.count; ++k) {
-            const auto l = static_cast<std::size_t>(alt.location[k]);
-            const std::size_t cell = sums.at(l, lw);
+            const std::size_t cell = sums.at(static_cast<std::size_t>(alt.location[k]), lw);
             const double offer = sums.other[cell] + e * sums.technical[cell];
             const double p_location = alt.weight[k] / alt.total;
-            for (int p = 0; p < n_profiles; ++p) {
-              if (!world.programmes.offered[programme_index(l, p)]) continue;
-              const double w = std::exp(constant(world, lw, p)) * (technical[p] ? e : 1.0);
-              acc[lw * n_profiles + p] += p_location * w / offer;
-            }
+            acc[2 * cell] += p_location * e * sums.technical[cell] / offer;
+            acc[2 * cell + 1] += p_location * sums.other[cell] / offer;
           }
         }
         return acc;
       },
-      [](Shares a, const Shares& b) {
+      [](Mass a, const Mass& b) {
         for (std::size_t k = 0; k < a.size(); ++k) a[k] += b[k];
         return a;
       });
-  std::vector<double> shares(totals.begin(), totals.end());
+  std::vector<double> shares(n_choosing_leerwegen * n_profiles, 0.0);
+  for (std::size_t l = 0; l < world.locations.size(); ++l)
+    for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+      const std::size_t cell = sums.at(l, lw);
+      for (int p = 0; p < n_profiles; ++p) {
+        if (!world.programmes.offered[programme_index(l, p)]) continue;
+        const double group_sum = technical[p] ? sums.technical[cell] : sums.other[cell];
+        const double group_mass = mass[2 * cell + (technical[p] ? 0 : 1)];
+        if (group_sum > 0) shares[lw * n_profiles + p] += group_mass * std::exp(constant(world, lw, p)) / group_sum;
+      }
+    }
   for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
     double sum = 0.0;
     for (int p = 0; p < n_profiles; ++p) sum += shares[lw * n_profiles + p];
@@ -186,21 +218,27 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
       if (sum > 0) target[lw * n_profiles + p] /= sum;
   }
   // Fixed point c <- c + log(target / expected): the usual contraction for logit constants.
-  constexpr int iterations = 40;
-  for (int it = 0; it < iterations; ++it) {
+  constexpr int max_iterations = 100;
+  constexpr double tolerance = 1e-4;  // largest |log(target / expected)|
+  for (int it = 0; it < max_iterations; ++it) {
     const std::vector<double> expected = expected_profile_shares(world, params, technical);
+    double largest_step = 0.0;
     for (std::size_t k = 0; k < constants.size(); ++k) {
       if (target[k] <= 0.0) {
         constants[k] = -30.0f;
       } else if (expected[k] > 0.0) {
-        constants[k] += static_cast<float>(std::log(target[k] / expected[k]));
+        const double step = std::log(target[k] / expected[k]);
+        constants[k] += static_cast<float>(step);
+        largest_step = std::max(largest_step, std::abs(step));
       }
     }
+    if (largest_step < tolerance) break;
   }
 }
 
 void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx) {
-  const OfferSums sums = offer_sums(world, ctx.technical);
+  const ChoiceTables tables = choice_tables(world, params, ctx.technical);
+  const OfferSums& sums = tables.sums;
   Students& s = world.students;
   std::atomic<std::int64_t> left{0};
   tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
@@ -208,7 +246,7 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
     RandomStream rng = ctx.stream(Purpose::profile_choice, s.id[i]);
     const double e = tech_factor(world, params, i);
     const int lw = static_cast<int>(s.leerweg[i]);
-    const LocationAlternatives alt = location_alternatives(world, params, sums, i, e);
+    const LocationAlternatives alt = location_alternatives(world, params, tables, i, e);
     std::int32_t chosen = -1;
     if (alt.total > 0.0) {
       double target = rng.uniform() * alt.total;

@@ -77,16 +77,16 @@ void record_offer(IndicatorFrame& frame, std::size_t year, const World& world, c
 }
 
 // Distance from a zone to the nearest location offering the profile: first along the zone's
-// sorted reachable list, else over all locations (NaN when the profile is offered nowhere).
-double nearest_offer_km(const World& world, std::size_t zone, int profile) {
+// sorted reachable list, else over the locations offering it (NaN when none does).
+double nearest_offer_km(const World& world, std::size_t zone, int profile,
+                        const std::vector<std::int32_t>& offering) {
   const ReachableLocations& reach = world.zones.reachable;
   for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k)
     if (world.programmes.offered[programme_index(static_cast<std::size_t>(reach.location[k]), profile)])
       return reach.distance_km[k];
   double best = std::numeric_limits<double>::infinity();
-  for (std::size_t l = 0; l < world.locations.size(); ++l)
-    if (world.programmes.offered[programme_index(l, profile)])
-      best = std::min(best, static_cast<double>(distance_km(world, zone, l)));
+  for (std::int32_t l : offering)
+    best = std::min(best, static_cast<double>(distance_km(world, zone, static_cast<std::size_t>(l))));
   return std::isinf(best) ? std::numeric_limits<double>::quiet_NaN() : best;
 }
 
@@ -96,15 +96,18 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
   Column access_beyond(frame, "access_beyond", year);
   std::vector<std::int32_t> per_zone(world.zones.size(), 0);
   for (std::int32_t zone : world.students.home_zone) ++per_zone[static_cast<std::size_t>(zone)];
+  std::array<std::vector<std::int32_t>, n_profiles> offering;
+  for (std::size_t l = 0; l < world.locations.size(); ++l)
+    for (int p = 0; p < n_profiles; ++p)
+      if (world.programmes.offered[programme_index(l, p)]) offering[p].push_back(static_cast<std::int32_t>(l));
   for (std::size_t z = 0; z < world.zones.size(); ++z) {
     if (per_zone[z] == 0) continue;
     const auto region = static_cast<std::size_t>(world.zones.region[z]);
     access_students(region) += per_zone[z];
     for (int p = 0; p < n_profiles; ++p) {
-      const double d = nearest_offer_km(world, z, p);
+      const double d = nearest_offer_km(world, z, p, offering[p]);
       access_distance_total(region, static_cast<std::size_t>(p)) += per_zone[z] * d;
-      if (!(d <= setup.params.far_km))
-        access_beyond(region, static_cast<std::size_t>(p)) += per_zone[z];
+      if (!(d <= setup.params.far_km)) access_beyond(region, static_cast<std::size_t>(p)) += per_zone[z];
     }
   }
 }

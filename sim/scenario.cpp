@@ -78,10 +78,6 @@ fs::path resolve_parent(const fs::path& child, const std::string& name) {
 void read_scenario_file(const fs::path& path, std::vector<fs::path>& chain, Settings& out,
                         std::vector<std::string>& errors) {
   const std::string file = path.string();
-  if (std::find(chain.begin(), chain.end(), fs::weakly_canonical(path)) != chain.end()) {
-    errors.push_back(fmt::format("{}: extends: cycle in the chain of extended scenarios", file));
-    return;
-  }
   chain.push_back(fs::weakly_canonical(path));
   std::ifstream in(path);
   if (!in) {
@@ -107,7 +103,13 @@ void read_scenario_file(const fs::path& path, std::vector<fs::path>& chain, Sett
                                    location_of(file, parent.Mark())));
     } else {
       try {
-        read_scenario_file(resolve_parent(path, parent.Scalar()), chain, out, errors);
+        const fs::path parent_path = resolve_parent(path, parent.Scalar());
+        if (std::find(chain.begin(), chain.end(), fs::weakly_canonical(parent_path)) != chain.end())
+          errors.push_back(fmt::format("{}: extends: '{}' is already in the chain of extended "
+                                       "scenarios (a cycle)",
+                                       location_of(file, parent.Mark()), parent.Scalar()));
+        else
+          read_scenario_file(parent_path, chain, out, errors);
       } catch (const ScenarioError& e) {
         errors.push_back(fmt::format("{}: extends: {}", location_of(file, parent.Mark()), e.what()));
       }
@@ -136,6 +138,8 @@ std::optional<double> parse_number(const YAML::Node& node) {
 }
 
 std::string number_text(double value) {
+  if (std::abs(value) < 1e15 && std::floor(value) == value)
+    return fmt::format("{}", static_cast<long long>(value));
   char buffer[64];
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, end);
@@ -350,6 +354,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The candidate nearest to `key` by edit distance, when it is near enough to be a likely typo.
+std::optional<std::string> nearest(const std::string& key, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+  for (const std::string& candidate : candidates) {
+    const std::size_t d = edit_distance(key, candidate);
+    if (d < best_distance) best_distance = d, best = candidate;
+  }
+  if (best.empty() || best_distance > std::max<std::size_t>(2, key.size() / 3)) return std::nullopt;
+  return best;
+}
+
 std::string unknown_key_message(const std::string& key, const Applier& applier) {
   // A mapping given where a value belongs: "population.scale.x" under the field "population.scale".
   for (const std::string& field : applier.known())
@@ -357,18 +373,22 @@ std::string unknown_key_message(const std::string& key, const Applier& applier) 
       return fmt::format("{} takes a value, not a mapping", field);
   for (const std::string& section : applier.sections())
     if (key == section) return fmt::format("expected a mapping of {} keys", section);
-  std::string best;
-  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
-  auto consider = [&](const std::string& candidate) {
-    const std::string_view tail = std::string_view(candidate).substr(candidate.rfind('.') + 1);
-    const std::string_view key_tail = std::string_view(key).substr(key.rfind('.') + 1);
-    const std::size_t d = std::min(edit_distance(key, candidate), edit_distance(key_tail, tail) + 1);
-    if (d < best_distance) best_distance = d, best = candidate;
-  };
-  for (const std::string& field : applier.known()) consider(field);
-  if (!best.empty() && best_distance <= std::max<std::size_t>(3, key.size() / 3))
-    return fmt::format("unknown key; did you mean '{}'?", best);
-  return "unknown key (see `stosim describe` for the valid keys)";
+  const std::string head = key.substr(0, key.find('.'));
+  const auto& sections = applier.sections();
+  const bool head_known =
+      std::find(sections.begin(), sections.end(), head) != sections.end() ||
+      std::find(applier.known().begin(), applier.known().end(), head) != applier.known().end();
+  if (!head_known && head != key) {
+    std::string list;
+    for (const std::string& section : sections)
+      if (section.find('.') == std::string::npos) list += (list.empty() ? "" : ", ") + section;
+    if (const auto guess = nearest(head, sections))
+      return fmt::format("unknown section '{}'; did you mean '{}'?", head, *guess);
+    return fmt::format("unknown section '{}' (sections: {})", head, list);
+  }
+  if (const auto guess = nearest(key, applier.known()))
+    return fmt::format("unknown key; did you mean '{}'?", *guess);
+  return "unknown key (`stosim describe --keys` lists the valid keys)";
 }
 
 void check_consistency(const Scenario& s, const Settings& settings, std::vector<std::string>& errors) {

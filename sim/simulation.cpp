@@ -3,6 +3,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <memory>
 #include <stdexcept>
@@ -59,13 +60,18 @@ IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  // The global limit lets a run use more threads than cores (for tests of 1 vs N threads).
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(threads));
-  RunResult result{scenario, build_initial_world(scenario), {}, threads, 0.0};
+  tbb::task_arena arena(threads);
+  RunResult result{scenario, World{}, {}, threads, 0.0};
   std::vector<std::unique_ptr<IndicatorFrame>> frames(static_cast<std::size_t>(scenario.replicates));
-  tbb::parallel_for(0, scenario.replicates, [&](int r) {
-    frames[static_cast<std::size_t>(r)] =
-        std::make_unique<IndicatorFrame>(run_replicate(result.initial, scenario, r, options.progress));
+  arena.execute([&] {
+    result.initial = build_initial_world(scenario);
+    tbb::parallel_for(0, scenario.replicates, [&](int r) {
+      frames[static_cast<std::size_t>(r)] = std::make_unique<IndicatorFrame>(
+          run_replicate(result.initial, scenario, r, options.progress));
+    });
   });
   for (auto& frame : frames) result.replicates.push_back(std::move(*frame));
   result.seconds =

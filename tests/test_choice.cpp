@@ -1,0 +1,145 @@
+// Statistical tests: simulated choice frequencies against the analytic logit probabilities.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+
+#include "models/profile_choice.hpp"
+#include "models/school_choice.hpp"
+#include "small_world.hpp"
+
+using namespace stosim;
+using namespace stosim::testing;
+
+namespace {
+
+constexpr int choosers = 20000;
+
+// |frequency - p| within 4 standard errors of a binomial proportion.
+void check_frequencies(const std::map<std::pair<int, int>, int>& counts,
+                       const std::map<std::pair<int, int>, double>& probability) {
+  double total_p = 0.0;
+  for (const auto& [alternative, p] : probability) {
+    total_p += p;
+    const auto it = counts.find(alternative);
+    const double frequency = it == counts.end() ? 0.0 : double(it->second) / choosers;
+    INFO("location " << alternative.first << " profile " << alternative.second << ": p = " << p
+                     << ", simulated " << frequency);
+    CHECK(std::abs(frequency - p) <= 4.0 * std::sqrt(p * (1 - p) / choosers) + 1e-12);
+  }
+  CHECK(total_p == Approx(1.0));
+  for (const auto& [alternative, n] : counts) CHECK(probability.count(alternative) == 1);
+}
+
+}  // namespace
+
+TEST_CASE("ProfileChoice.MatchesAnalyticLogit", "[choice][statistical]") {
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t home = sw.add_zone(0, 0);
+  const std::uint8_t bb = 0b0001, kb = 0b0010;
+  const std::size_t own = sw.add_location(0, 0, bb), near = sw.add_location(5, 0, bb | kb),
+                    far = sw.add_location(12, 0, bb), kb_only = sw.add_location(3, 0, kb);
+  const int pie = 1, bwi = 0, mvi = 4, dp = 6, eo = 7, zw = 8;
+  sw.offer(own, pie), sw.offer(own, zw), sw.offer(own, eo);
+  sw.offer(near, bwi), sw.offer(near, zw);
+  sw.offer(far, pie), sw.offer(far, dp);
+  sw.offer(kb_only, mvi);  // not in the students' leerweg: never chosen
+  const float propensity = 0.7f;
+  for (int i = 0; i < choosers; ++i) sw.add_student(home, own, 2, Leerweg::bb, no_profile, propensity);
+  World& world = sw.finish();
+  world.start.profile_constant.assign(3 * n_profiles, 0.0f);
+  world.start.profile_constant[pie] = 0.3f;
+  world.start.profile_constant[zw] = -0.2f;
+  world.start.profile_constant[dp] = 0.5f;
+
+  ProfileChoiceParams params;
+  params.beta_distance = -0.1;
+  params.switch_school_cost = 0.8;
+  params.beta_propensity = 1.2;
+  StepContext ctx;
+  ctx.streams = {5, 0};
+  ctx.year = 2018;
+  ctx.technical = {true, true, true, true, true, false, false, false, false, false};
+
+  // Analytic: softmax over every open (location, profile) in BB.
+  std::map<std::pair<int, int>, double> probability;
+  double total = 0.0;
+  for (std::size_t l : {own, near, far})
+    for (int p = 0; p < n_profiles; ++p) {
+      if (!world.programmes.offered[programme_index(l, p)]) continue;
+      const double v = world.start.profile_constant[p] + params.beta_distance * world.locations.x_km[l] -
+                       (l == own ? 0.0 : params.switch_school_cost) +
+                       (ctx.technical[p] ? params.beta_propensity * propensity : 0.0);
+      probability[{int(l), p}] = std::exp(v);
+      total += std::exp(v);
+    }
+  for (auto& [alternative, p] : probability) p /= total;
+
+  choose_profiles(world, params, ctx);
+  std::map<std::pair<int, int>, int> counts;
+  for (std::size_t i = 0; i < world.students.size(); ++i)
+    ++counts[{world.students.location[i], world.students.profile[i]}];
+  check_frequencies(counts, probability);
+}
+
+TEST_CASE("SchoolChoice.MatchesAnalyticLogit", "[choice][statistical]") {
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t home = sw.add_zone(0, 0);
+  const std::uint8_t tl = 0b1000, bb = 0b0001;
+  const std::size_t a = sw.add_location(1, 0, tl, 0, 0.2f), b = sw.add_location(4, 0, tl | bb, 0, -0.3f),
+                    c = sw.add_location(9, 0, tl, 0, 0.5f);
+  sw.add_location(2, 0, bb);  // no TL: never chosen by TL students
+  sw.offer(b, 1), sw.offer(b, 8);
+  for (int i = 0; i < choosers; ++i) sw.add_student(home, 0, 1, Leerweg::tl);
+  World& world = sw.finish();
+  for (std::size_t i = 0; i < world.students.size(); ++i) world.students.location[i] = -1;
+
+  SchoolChoiceParams params;
+  params.beta_distance = -0.15;
+  params.beta_profiles_offered = 0.1;
+  params.image_weight = 1.0;
+  StepContext ctx;
+  ctx.streams = {9, 2};
+  ctx.year = 2019;
+
+  std::map<std::pair<int, int>, double> probability;
+  double total = 0.0;
+  for (std::size_t l : {a, b, c}) {
+    const double offered = l == b ? 2.0 : 0.0;
+    const double v = params.beta_distance * world.locations.x_km[l] + params.beta_profiles_offered * offered +
+                     params.image_weight * world.locations.image[l];
+    probability[{int(l), -1}] = std::exp(v);
+    total += std::exp(v);
+  }
+  for (auto& [alternative, p] : probability) p /= total;
+
+  choose_schools(world, params, ctx);
+  std::map<std::pair<int, int>, int> counts;
+  for (std::size_t i = 0; i < world.students.size(); ++i) ++counts[{world.students.location[i], -1}];
+  check_frequencies(counts, probability);
+}
+
+TEST_CASE("ProfileChoice.CalibrationReproducesInitialShares", "[choice]") {
+  // Two locations, BB only; year-3 students define the target shares, year-2 students choose.
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t z = sw.add_zone(0, 0);
+  const std::size_t l0 = sw.add_location(0, 0, 0b0001), l1 = sw.add_location(6, 0, 0b0001);
+  sw.offer(l0, 1), sw.offer(l0, 8), sw.offer(l1, 7), sw.offer(l1, 1);
+  for (int i = 0; i < 300; ++i) sw.add_student(z, l0, 3, Leerweg::bb, 1);  // PIE 30 %
+  for (int i = 0; i < 500; ++i) sw.add_student(z, l0, 3, Leerweg::bb, 8);  // Z&W 50 %
+  for (int i = 0; i < 200; ++i) sw.add_student(z, l1, 3, Leerweg::bb, 7);  // E&O 20 %
+  for (int i = 0; i < 400; ++i)
+    sw.add_student(z, i % 2 ? l0 : l1, 2, Leerweg::bb, no_profile, float(i % 7) / 3.0f - 1.0f);
+  World& world = sw.finish();
+  ProfileChoiceParams params;
+  const std::array<bool, n_profiles> technical = {true, true, true, true, true};
+  calibrate_profile_constants(world, params, technical);
+  const std::vector<double> shares = expected_profile_shares(world, params, technical);
+  CHECK(shares[1] == Approx(0.3).margin(1e-3));
+  CHECK(shares[8] == Approx(0.5).margin(1e-3));
+  CHECK(shares[7] == Approx(0.2).margin(1e-3));
+  CHECK(shares[0] == 0.0);  // BWI offered nowhere
+}

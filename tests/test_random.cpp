@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include "sim/random.hpp"
+
+using stosim::Purpose;
+using stosim::RandomStream;
+using stosim::StreamKey;
+
+namespace {
+std::vector<double> draws(StreamKey key, int year, Purpose purpose, std::uint64_t agent, int n) {
+  RandomStream rng(key, year, purpose, agent);
+  std::vector<double> out;
+  for (int i = 0; i < n; ++i) out.push_back(rng.uniform());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("Random.SameKeySameNumbers", "[random]") {
+  const StreamKey key{42, 3};
+  CHECK(draws(key, 2020, Purpose::dropout, 17, 9) == draws(key, 2020, Purpose::dropout, 17, 9));
+}
+
+TEST_CASE("Random.EveryKeyPartChangesTheNumbers", "[random]") {
+  const auto base = draws({42, 3}, 2020, Purpose::dropout, 17, 8);
+  CHECK(draws({43, 3}, 2020, Purpose::dropout, 17, 8) != base);  // seed
+  CHECK(draws({42, 4}, 2020, Purpose::dropout, 17, 8) != base);  // replicate
+  CHECK(draws({42, 3}, 2021, Purpose::dropout, 17, 8) != base);  // year
+  CHECK(draws({42, 3}, 2020, Purpose::exam, 17, 8) != base);     // purpose
+  CHECK(draws({42, 3}, 2020, Purpose::dropout, 18, 8) != base);  // agent
+}
+
+TEST_CASE("Random.UniformMomentsWithinFourSigma", "[random][statistical]") {
+  // Mean of U(0,1) is 1/2 with sd sqrt(1/12)/sqrt(n); variance 1/12 with sd sqrt(1/180)/sqrt(n).
+  const int n = 200000;
+  double sum = 0.0, sum_sq = 0.0;
+  for (int agent = 0; agent < n; ++agent) {
+    const double u = RandomStream({7, 0}, 2019, Purpose::test, static_cast<std::uint64_t>(agent)).uniform();
+    REQUIRE(u > 0.0);
+    REQUIRE(u < 1.0);
+    sum += u;
+    sum_sq += u * u;
+  }
+  const double mean = sum / n;
+  const double variance = sum_sq / n - mean * mean;
+  CHECK(std::abs(mean - 0.5) < 4.0 * std::sqrt(1.0 / 12.0 / n));
+  CHECK(std::abs(variance - 1.0 / 12.0) < 4.0 * std::sqrt(1.0 / 180.0 / n));
+}
+
+TEST_CASE("Random.NeighbouringStreamsAreUncorrelated", "[random][statistical]") {
+  // Pearson correlation of agent a's and agent a+1's first draw; under independence its sd is
+  // 1/sqrt(n).
+  const int n = 100000;
+  double sxy = 0, sx = 0, sy = 0, sxx = 0, syy = 0;
+  for (int a = 0; a < n; ++a) {
+    const double x = RandomStream({7, 0}, 2019, Purpose::test, static_cast<std::uint64_t>(a)).uniform();
+    const double y = RandomStream({7, 0}, 2019, Purpose::test, static_cast<std::uint64_t>(a) + 1).uniform();
+    sxy += x * y, sx += x, sy += y, sxx += x * x, syy += y * y;
+  }
+  const double cov = sxy / n - (sx / n) * (sy / n);
+  const double r = cov / std::sqrt((sxx / n - (sx / n) * (sx / n)) * (syy / n - (sy / n) * (sy / n)));
+  CHECK(std::abs(r) < 4.0 / std::sqrt(n));
+}
+
+TEST_CASE("Random.NormalMomentsWithinFourSigma", "[random][statistical]") {
+  const int n = 100000;
+  double sum = 0, sum_sq = 0;
+  for (int a = 0; a < n; ++a) {
+    const double z = RandomStream({11, 1}, 2018, Purpose::test, static_cast<std::uint64_t>(a)).normal();
+    sum += z, sum_sq += z * z;
+  }
+  const double mean = sum / n;
+  CHECK(std::abs(mean) < 4.0 / std::sqrt(n));
+  // Var(z^2) = 2 for a standard normal.
+  CHECK(std::abs(sum_sq / n - 1.0) < 4.0 * std::sqrt(2.0 / n));
+}
+
+TEST_CASE("Random.LongStreamCrossesCounterBlocks", "[random]") {
+  // More than four draws use further counter blocks; none of them repeats the first block.
+  const auto v = draws({1, 0}, 2018, Purpose::test, 0, 12);
+  for (int i = 0; i < 4; ++i) {
+    CHECK(v[static_cast<std::size_t>(i)] != v[static_cast<std::size_t>(i) + 4]);
+    CHECK(v[static_cast<std::size_t>(i)] != v[static_cast<std::size_t>(i) + 8]);
+  }
+}

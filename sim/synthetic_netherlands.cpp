@@ -7,22 +7,21 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/clustering.hpp"
 #include "sim/dutch_geography.hpp"
 #include "sim/observed_2019.hpp"
+#include "sim/projection.hpp"
 #include "sim/random.hpp"
 
 namespace stosim {
 
 namespace {
 
-constexpr double reference_lat = 52.2, reference_lon = 5.3;
 constexpr int villages = 700;
 constexpr int zones_at_scale_1 = 4000;
 constexpr int regions_at_scale_1 = 78;
 
-struct Point {
-  double x, y;
-};
+using Point = PointKm;
 
 struct Settlement {
   Point at;
@@ -34,11 +33,6 @@ struct Settlement {
 // replicate of a run.
 RandomStream world_stream(const SyntheticOptions& o, Purpose purpose, std::uint64_t agent) {
   return RandomStream(StreamKey{o.seed, ~std::uint64_t{0}}, 0, purpose, agent);
-}
-
-Point project(double lat, double lon) {
-  return {(lon - reference_lon) * 111.32 * std::cos(reference_lat * M_PI / 180.0),
-          (lat - reference_lat) * 110.57};
 }
 
 bool inside_outline(Point p) {
@@ -169,44 +163,15 @@ void make_locations(World& w, const std::vector<Settlement>& settlements,
   }
 }
 
-// k-means on location coordinates (k-means++ start); regions are named after their largest town.
+// k-means on location coordinates (sim/clustering.hpp); regions are named after their largest town.
 void make_regions(World& w, const std::vector<Settlement>& settlements, const SyntheticOptions& o) {
-  const std::size_t n = w.locations.size();
-  const std::size_t k = std::min(n, scaled_count(regions_at_scale_1, o.scale, 1));
-  std::vector<Point> centre;
-  std::vector<double> nearest(n, 1e300);
-  for (std::size_t c = 0; c < k; ++c) {
-    std::size_t pick = 0;
-    if (c > 0) {
-      std::vector<double> cumulative(n);
-      double total = 0.0;
-      for (std::size_t l = 0; l < n; ++l) cumulative[l] = total += nearest[l];
-      pick = draw_weighted(cumulative, world_stream(o, Purpose::world_regions, c).uniform());
-    }
-    centre.push_back({w.locations.x_km[pick], w.locations.y_km[pick]});
-    for (std::size_t l = 0; l < n; ++l) {
-      const double dx = w.locations.x_km[l] - centre.back().x, dy = w.locations.y_km[l] - centre.back().y;
-      nearest[l] = std::min(nearest[l], dx * dx + dy * dy);
-    }
-  }
-  w.locations.region.assign(n, 0);
-  for (int iteration = 0; iteration < 30; ++iteration) {
-    for (std::size_t l = 0; l < n; ++l) {
-      double best = 1e300;
-      for (std::size_t c = 0; c < k; ++c) {
-        const double dx = w.locations.x_km[l] - centre[c].x, dy = w.locations.y_km[l] - centre[c].y;
-        if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, w.locations.region[l] = static_cast<std::int32_t>(c);
-      }
-    }
-    std::vector<Point> sum(k, {0, 0});
-    std::vector<int> count(k, 0);
-    for (std::size_t l = 0; l < n; ++l) {
-      const auto c = static_cast<std::size_t>(w.locations.region[l]);
-      sum[c].x += w.locations.x_km[l], sum[c].y += w.locations.y_km[l], ++count[c];
-    }
-    for (std::size_t c = 0; c < k; ++c)
-      if (count[c] > 0) centre[c] = {sum[c].x / count[c], sum[c].y / count[c]};
-  }
+  const std::size_t k = std::min(w.locations.size(), scaled_count(regions_at_scale_1, o.scale, 1));
+  const auto uniform = [&](std::size_t c) {
+    return world_stream(o, Purpose::world_regions, c).uniform();
+  };
+  Clustering clusters = cluster_kmeans(w.locations.x_km, w.locations.y_km, k, uniform);
+  w.locations.region = std::move(clusters.group);
+  const std::vector<Point>& centre = clusters.centre;
   for (std::size_t c = 0; c < k; ++c) {
     std::string_view best_name = "Regio";
     double best_population = -1.0;

@@ -1,0 +1,129 @@
+// The command line as a user runs it: run, describe, export, and refusal of bad input.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "output/hdf5_file.hpp"
+#include "output/indicators.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string stosim = STOSIM_EXECUTABLE;
+const fs::path data_dir = STOSIM_TEST_DATA_DIR;
+
+struct Result {
+  int code;
+  std::string output;  // stdout and stderr together
+};
+
+Result run(const std::string& arguments) {
+  const fs::path log = fs::temp_directory_path() / "stosim_e2e_output.txt";
+  const int status = std::system((stosim + " " + arguments + " > " + log.string() + " 2>&1").c_str());
+  std::ifstream in(log);
+  std::stringstream text;
+  text << in.rdbuf();
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+bool has_temporaries(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().string().find(".tmp-") != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("EndToEnd.BaselineRunsAndExports", "[e2e]") {
+  const fs::path dir = fresh_dir("stosim_e2e_run");
+  const fs::path h5 = dir / "baseline.h5";
+  const Result r = run("run baseline -o " + h5.string() + " --scale 0.02 --replicates 2 --threads 2 --quiet");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  REQUIRE(fs::exists(h5));
+  CHECK_FALSE(has_temporaries(dir));
+
+  // The file stores the resolved scenario exactly as `describe` prints it.
+  const Result described = run("describe baseline --set population.scale=0.02 --set replicates=2");
+  REQUIRE(described.code == 0);
+  {
+    const auto file = stosim::h5::open_file(h5.string());
+    const auto meta = stosim::h5::open_group(file.id(), "metadata");
+    CHECK(stosim::h5::read_string_attribute(meta.id(), "scenario_yaml") == described.output);
+    CHECK(stosim::h5::read_int_attribute(meta.id(), "replicates") == 2);
+    CHECK(stosim::h5::read_string_attribute(meta.id(), "format") == "stosim-run");
+  }
+
+  const Result exported = run("export " + h5.string() + " --csv " + (dir / "csv").string());
+  INFO(exported.output);
+  REQUIRE(exported.code == 0);
+  std::ifstream national(dir / "csv" / "national.csv");
+  std::string header, line;
+  std::getline(national, header);
+  CHECK(header == "scenario,replicate,year,level,unit,profile,leerweg,group,indicator,value");
+  std::size_t rows = 0;
+  bool saw_share = false;
+  while (std::getline(national, line)) {
+    ++rows;
+    CHECK(std::count(line.begin(), line.end(), ',') == 9);
+    saw_share = saw_share || line.find(",BB,,technical_share_year3,") != std::string::npos;
+  }
+  // Rows: replicates x years x every national cell.
+  std::size_t cells = 0;
+  for (const auto& spec : stosim::indicator_specs()) cells += stosim::breakdown_shape(spec.breakdown).cells();
+  CHECK(rows == 2 * 13 * cells);
+  CHECK(saw_share);
+  CHECK(fs::exists(dir / "csv" / "region.csv"));
+  CHECK(fs::exists(dir / "csv" / "location.csv"));
+}
+
+TEST_CASE("EndToEnd.BadInputExitsWithTwoAndWritesNothing", "[e2e][errors]") {
+  const fs::path dir = fresh_dir("stosim_e2e_bad");
+  const fs::path h5 = dir / "out.h5";
+  const Result bad_file = run("run " + (data_dir / "bad_scenarios/rate_above_one.yaml").string() + " -o " + h5.string());
+  CHECK(bad_file.code == 2);
+  CHECK(bad_file.output.find("rate_above_one.yaml:3: dropout.dropout_rate: value 1.5 is out of range") !=
+        std::string::npos);
+  const Result bad_set = run("run baseline -o " + h5.string() + " --set profile_choice.beta=1");
+  CHECK(bad_set.code == 2);
+  CHECK(bad_set.output.find("command line: profile_choice.beta: unknown key") != std::string::npos);
+  const Result bad_flag = run("run baseline -o " + h5.string() + " --replicates 0");
+  CHECK(bad_flag.code == 2);
+  const Result missing = run("run no_such_scenario -o " + h5.string());
+  CHECK(missing.code == 2);
+  const Result no_output = run("run baseline");
+  CHECK(no_output.code == 2);
+  CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("EndToEnd.ExportRefusesWhatIsNotARunFile", "[e2e][errors]") {
+  const fs::path dir = fresh_dir("stosim_e2e_export");
+  std::ofstream(dir / "not.h5") << "plain text";
+  const Result r = run("export " + (dir / "not.h5").string() + " --csv " + (dir / "csv").string());
+  CHECK(r.code == 1);
+  CHECK(r.output.find("cannot open as an HDF5 file") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "csv" / "national.csv"));
+}
+
+TEST_CASE("EndToEnd.HelpTeaches", "[e2e]") {
+  const Result help = run("--help");
+  CHECK(help.code == 0);
+  CHECK(help.output.find("Examples:") != std::string::npos);
+  const Result run_help = run("run --help");
+  CHECK(run_help.code == 0);
+  CHECK(run_help.output.find("--set") != std::string::npos);
+}

@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include "models/programme_viability.hpp"
+#include "small_world.hpp"
+
+using namespace stosim;
+using namespace stosim::testing;
+
+namespace {
+constexpr int pie = 1, zw = 8;
+
+StepContext context(int year) {
+  StepContext ctx;
+  ctx.streams = {3, 0};
+  ctx.year = year;
+  ctx.technical = {true, true, true, true, true};
+  return ctx;
+}
+}  // namespace
+
+TEST_CASE("ProgrammeViability.SmallProgrammeClosesAfterConsecutiveYears", "[viability]") {
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t z = sw.add_zone(0, 0);
+  const std::size_t small = sw.add_location(0, 0, 0b0001), other = sw.add_location(4, 0, 0b0001);
+  sw.offer(small, pie), sw.offer(small, zw), sw.offer(other, pie);
+  for (int i = 0; i < 3; ++i) sw.add_student(z, small, 3, Leerweg::bb, pie);
+  for (int i = 0; i < 20; ++i) sw.add_student(z, small, 3, Leerweg::bb, zw);
+  for (int i = 0; i < 20; ++i) sw.add_student(z, other, 3, Leerweg::bb, pie);
+  World& w = sw.finish();
+  ProgrammeViabilityParams params;
+  params.min_students = 10;
+  params.years_below_to_close = 2;
+  ProfileChoiceParams choice;
+
+  apply_programme_viability(w, params, choice, context(2018));
+  CHECK(w.programmes.offered[programme_index(small, pie)] == 1);  // first year below: still open
+  reset_flows(w);
+  apply_programme_viability(w, params, choice, context(2019));
+  CHECK(w.programmes.offered[programme_index(small, pie)] == 0);  // second year: closed
+  CHECK(w.programmes.offered[programme_index(small, zw)] == 1);
+  CHECK(w.programmes.offered[programme_index(other, pie)] == 1);
+  CHECK(w.flows.closed_programmes == 1);
+  CHECK(w.flows.moved_by_closure == 3);
+  for (std::size_t i = 0; i < 3; ++i) {  // the PIE students moved to the nearest alternative
+    CHECK(w.students.location[i] == static_cast<std::int32_t>(other));
+    CHECK(w.students.profile[i] == pie);
+  }
+}
+
+TEST_CASE("ProgrammeViability.WithoutAlternativeStudentsSwitchProfile", "[viability]") {
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t z = sw.add_zone(0, 0);
+  const std::size_t only = sw.add_location(0, 0, 0b0001);
+  sw.offer(only, pie), sw.offer(only, zw);
+  for (int i = 0; i < 2; ++i) sw.add_student(z, only, 3, Leerweg::bb, pie);
+  sw.add_student(z, only, 4, Leerweg::bb, pie);  // year 4 finishes where it is
+  for (int i = 0; i < 20; ++i) sw.add_student(z, only, 3, Leerweg::bb, zw);
+  World& w = sw.finish();
+  ProgrammeViabilityParams params;
+  params.min_students = 10;
+  params.years_below_to_close = 1;
+  apply_programme_viability(w, params, ProfileChoiceParams{}, context(2018));
+  CHECK(w.programmes.offered[programme_index(only, pie)] == 0);
+  CHECK(w.students.profile[0] == zw);
+  CHECK(w.students.profile[1] == zw);
+  CHECK(w.students.profile[2] == pie);
+  CHECK(w.students.location[0] == static_cast<std::int32_t>(only));
+}
+
+TEST_CASE("ProgrammeViability.BigEnoughProgrammeResetsItsCounter", "[viability]") {
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t z = sw.add_zone(0, 0);
+  const std::size_t l = sw.add_location(0, 0, 0b0001);
+  sw.offer(l, pie);
+  for (int i = 0; i < 12; ++i) sw.add_student(z, l, 3, Leerweg::bb, pie);
+  World& w = sw.finish();
+  w.programmes.years_below_viability[programme_index(l, pie)] = 5;
+  ProgrammeViabilityParams params;
+  params.min_students = 10;
+  apply_programme_viability(w, params, ProfileChoiceParams{}, context(2018));
+  CHECK(w.programmes.years_below_viability[programme_index(l, pie)] == 0);
+  CHECK(w.programmes.offered[programme_index(l, pie)] == 1);
+}

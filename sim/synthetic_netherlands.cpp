@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/apportion.hpp"
 #include "sim/clustering.hpp"
 #include "sim/dutch_geography.hpp"
 #include "sim/observed_2019.hpp"
@@ -108,25 +109,6 @@ void make_zones(World& w, const std::vector<Settlement>& settlements, const Synt
     w.zones.y_km.push_back(static_cast<float>(s.at.y + radius * rng.normal()));
     w.zones.youth_weight.push_back(static_cast<float>(std::exp(0.3 * rng.normal())));
   }
-}
-
-// Largest-remainder apportionment of `total` over `weights`: exact totals, no drift.
-std::vector<int> apportion(int total, const std::vector<double>& weights) {
-  std::vector<int> out(weights.size(), 0);
-  const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
-  if (sum <= 0.0 || total <= 0) return out;
-  std::vector<std::pair<double, std::size_t>> remainder;
-  int given = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    const double exact = total * weights[i] / sum;
-    out[i] = static_cast<int>(std::floor(exact));
-    given += out[i];
-    remainder.emplace_back(exact - out[i], i);
-  }
-  std::sort(remainder.begin(), remainder.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
-  for (int k = 0; k < total - given; ++k) ++out[remainder[static_cast<std::size_t>(k) % remainder.size()].second];
-  return out;
 }
 
 void make_locations(World& w, const std::vector<Settlement>& settlements,

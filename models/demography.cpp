@@ -51,6 +51,7 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
   s.is_male.push_back(male ? 1 : 0);
   s.propensity.push_back(static_cast<float>(mean + rng.normal()));
   s.status.push_back(StudentStatus::enrolled);
+  s.technical_keuzevak.push_back(0);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ void remove_finished_students(Students& s) {
   keep_where(s.profile, s.status);
   keep_where(s.is_male, s.status);
   keep_where(s.propensity, s.status);
+  keep_where(s.technical_keuzevak, s.status);
   keep_where(s.status, s.status);  // last: the others read it
 }
 
@@ -34,8 +35,21 @@ void reset_flows(World& world) {
   const std::size_t exam_cells = world.locations.size() * n_leerwegen * n_sectors;
   f.exam_candidates.assign(exam_cells, 0);
   f.exam_passed.assign(exam_cells, 0);
-  f.mbo_entrants.assign(world.regions.size() * n_mbo_origins, 0);
-  f.mbo_technical.assign(world.regions.size() * n_mbo_origins, 0);
+  const std::size_t regions = world.regions.size();
+  f.mbo_entrants.assign(regions * n_mbo_origins, 0);
+  f.mbo_technical.assign(regions * n_mbo_origins, 0);
+  f.mbo_job_chance_total.assign(regions * n_mbo_origins, 0.0);
+  f.mbo_dropouts.assign(regions * n_mbo_origins, 0);
+  f.mbo_technical_by_level.assign(regions * 4, 0);
+  for (auto* money : {&f.budget_received, &f.budget_spent, &f.cofinancing_cash,
+                      &f.cofinancing_in_kind, &f.facility_investment})
+    money->assign(regions, 0.0);
+  f.envelope.assign(regions * n_envelopes, 0.0);
+  f.programme_impulse.assign(world.programmes.size(), 0.0);
+  f.teachers_hired_regular = f.teachers_hired_side_entrant = f.teachers_hired_hybrid = 0;
+  f.teachers_hired_unqualified = f.teachers_retired = f.teachers_left = 0;
+  f.vacancy_fte.assign(world.programmes.size(), 0.0f);
+  f.concentrated_programmes = 0;
 }
 
 void count_programme_students(const World& world, std::vector<std::int32_t>& counts) {

@@ -49,6 +49,7 @@ struct Locations {
 struct Programmes {
   std::vector<std::uint8_t> offered;
   std::vector<std::uint8_t> years_below_viability;
+  std::vector<float> facility_quality;  // up-to-dateness in [0, 1]; set by models/facilities
   std::size_t size() const { return offered.size(); }
 };
 inline std::size_t programme_index(std::size_t location, int profile) {
@@ -68,7 +69,68 @@ struct Students {
   std::vector<std::uint8_t> is_male;
   std::vector<float> propensity;  // latent technical propensity, standard-normal scale
   std::vector<StudentStatus> status;
+  std::vector<std::uint8_t> technical_keuzevak;  // follows a technical keuzevak in years 3-4
   std::size_t size() const { return id.size(); }
+};
+
+// ---- The STO system beyond the population: set up by models/system_setup.cpp for any initial
+// population (synthetic or imported), so population builders need not know about it.
+
+enum class OrganisationForm : std::uint8_t { lead_organisation, shared_participation, external_coordinator };
+enum class PlanStatus : std::uint8_t { none, submitted, approved, rejected };
+
+struct RegionState {
+  std::vector<float> collaboration;  // collaboration capital c in [0, 1]
+  std::vector<OrganisationForm> organisation;
+  std::vector<std::uint8_t> prior_network;  // a Toptechniek in Bedrijf region
+  std::vector<PlanStatus> plan_status;
+  std::vector<float> plan_quality;
+  std::vector<float> innovation;          // innovation capacity in [0, 1] (H7)
+  std::vector<float> hub_quality;         // shared facility hub (H2); 0 when there is none
+  std::vector<std::int32_t> hub_location;  // location hosting the hub, -1 when none
+  std::vector<float> labour_demand;       // technician demand index, 1 in the start year
+  std::vector<double> cofinancing_committed;  // firms' contributions last year (euro)
+};
+
+enum class Qualification : std::uint8_t { qualified, in_training, unqualified };
+enum class TeacherOrigin : std::uint8_t { regular, side_entrant, hybrid };
+enum class TeacherStatus : std::uint8_t { active, retired, left };
+
+// Teachers of technical programmes.
+struct Teachers {
+  std::vector<std::uint64_t> id;
+  std::vector<std::uint8_t> age;
+  std::vector<float> fte;
+  std::vector<std::int32_t> location;
+  std::vector<std::int8_t> profile;  // technical profile taught
+  std::vector<Qualification> qualification;
+  std::vector<std::uint8_t> years_in_training;
+  std::vector<TeacherOrigin> origin;
+  std::vector<float> development_hours;  // professional development this year
+  std::vector<TeacherStatus> status;
+  std::size_t size() const { return id.size(); }
+};
+
+inline constexpr int n_firm_sectors = 6;  // installation, construction, mobility, manufacturing, maritime, ICT
+enum class Partnership : std::uint8_t { none, supporter, core };
+
+struct Firms {
+  std::vector<std::uint64_t> id;
+  std::vector<std::int32_t> region;
+  std::vector<std::uint8_t> sector;
+  std::vector<float> size;  // employees
+  std::vector<Partnership> partnership;
+  std::vector<std::uint8_t> years_as_partner;
+  std::size_t size() const { return id.size(); }
+};
+
+// mbo programmes (field x level) per region, with their job chance (baankans).
+struct MboProgrammes {
+  std::vector<std::int32_t> region;
+  std::vector<std::uint8_t> technical;
+  std::vector<std::uint8_t> level;  // 1..4
+  std::vector<float> job_chance;    // share of graduates finding a job matching the programme
+  std::size_t size() const { return region.size(); }
 };
 
 // Events of the current year that cannot be derived from the state at its end.
@@ -84,8 +146,37 @@ struct YearFlows {
   // Per region x origin (0 technical profile, 1 other profile, 2 TL): graduates and
   // those of them who enter a technical mbo programme.
   std::vector<std::int32_t> mbo_entrants, mbo_technical;
+  // Per region x origin: sum of the job chance of the chosen mbo programmes, first-year mbo
+  // dropouts, and per region x level (1-4) technical entrants.
+  std::vector<double> mbo_job_chance_total;
+  std::vector<std::int32_t> mbo_dropouts, mbo_technical_by_level;
+  // Per region (euro): STO money received and spent, firms' cofinancing, facility investment.
+  std::vector<double> budget_received, budget_spent, cofinancing_cash, cofinancing_in_kind,
+      facility_investment;
+  // Per region x pathway envelope (see models/policy.hpp): money set aside this year.
+  std::vector<double> envelope;
+  // Per programme (euro): the aanloop quality impulse for hard technical programmes.
+  std::vector<double> programme_impulse;
+  // Teachers this year (national): hired by origin, retired, left, and unfilled FTE per location.
+  std::int64_t teachers_hired_regular = 0, teachers_hired_side_entrant = 0, teachers_hired_hybrid = 0,
+               teachers_hired_unqualified = 0, teachers_retired = 0, teachers_left = 0;
+  std::vector<float> vacancy_fte;  // per programme
+  // Programmes closed by a regional agreement (H1) rather than by the viability rule.
+  std::int64_t concentrated_programmes = 0;
 };
 inline constexpr int n_mbo_origins = 3;
+
+// What a region's STO money is set aside for (models/policy.hpp splits it, mechanisms spend it).
+enum class Envelope : int {
+  coordination,  // regional coordination and knowledge sharing (H7, collaboration capital)
+  facilities,    // modern facilities in the region's programmes (H6)
+  hub,           // shared facility hub (H2)
+  teachers,      // attraction and retention of teachers (H3)
+  development,   // professional development and teachers from industry (H8)
+  exposure,      // earlier and broader exposure to technology (H5)
+  untargeted,    // spent by schools on their own programmes, small ones included
+};
+inline constexpr int n_envelopes = 7;
 
 // Quantities fixed when the run starts (observed in the initial state, or calibrated to it),
 // which mechanisms use as references.
@@ -104,6 +195,11 @@ struct World {
   Programmes programmes;
   Students students;
   StartingPoint start;
+  RegionState region_state;
+  Teachers teachers;
+  Firms firms;
+  MboProgrammes mbo;
+  std::uint64_t next_teacher_id = 0;
   YearFlows flows;
 };
 

@@ -51,6 +51,7 @@ struct SmallWorld {
     s.is_male.push_back(1);
     s.propensity.push_back(propensity);
     s.status.push_back(StudentStatus::enrolled);
+    s.technical_keuzevak.push_back(0);
     return s.size() - 1;
   }
   // Reachable lists, starting point and empty flows: call after adding everything.

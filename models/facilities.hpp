@@ -1,0 +1,38 @@
+#pragma once
+// Facilities: each programme's facility quality q in [0, 1] falls with technological change and
+// rises with investment, from the school's own budget, the STO aanloop impulse, the region's
+// facilities envelope (H6) or untargeted money. A region may build a shared hub (H2) whose
+// quality every programme within reach can use.
+#include "models/context.hpp"
+#include "models/pathways.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct FacilityParams {
+  double initial_quality_mean = 0.55;
+  double initial_quality_sd = 0.15;
+  double obsolescence = 0.08;
+  double school_investment = 15000;
+  double cost_per_quality = 300000;
+
+  template <class V>
+  void visit(V& v) {
+    v(initial_quality_mean, "initial_quality_mean", {.min = 0, .max = 1, .description = "Mean facility quality of a programme in the start year", .source = "assumption"});
+    v(initial_quality_sd, "initial_quality_sd", {.min = 0, .max = 1, .description = "Spread of facility quality in the start year", .source = "assumption"});
+    v(obsolescence, "obsolescence", {.unit = "1/year", .min = 0, .max = 1, .description = "Yearly relative loss of up-to-dateness (technology change rate)", .source = "assumption: equipment written off in about ten years"});
+    v(school_investment, "school_investment", {.unit = "euro/year", .min = 0, .max = 1e7, .description = "A school's own yearly investment in each technical programme", .source = "assumption"});
+    v(cost_per_quality, "cost_per_quality", {.unit = "euro", .min = 1, .max = 1e9, .description = "Investment that raises one programme's quality from 0 to 1", .source = "assumption"});
+  }
+};
+
+void initialise_facilities(World& world, const FacilityParams& params, StreamKey world_streams);
+// Phase 5 (before viability). Spends the facilities (H6), hub (H2) and untargeted envelopes and
+// the aanloop impulse already credited to programmes; records facility investment per region.
+void update_facilities(World& world, const FacilityParams& params, const PathwayParams& pathways,
+                       const StepContext& ctx);
+// Quality a programme's students experience: its own, or the region's hub when within reach (H2).
+float effective_facility_quality(const World& world, std::size_t programme, const H2Params& h2);
+
+}  // namespace stosim

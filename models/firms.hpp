@@ -1,0 +1,48 @@
+#pragma once
+// Firms: each year a firm joins, stays in or leaves its region's partnership by weighing the
+// expected benefit (technical graduates it could hire, the network, the subsidy) against the
+// cost. Partners contribute cash or in kind (equipment, space, instructors, internships): the
+// region's cofinancing. The risks seen in the RIF (seed report §2.3): networks stop growing after
+// the start, and partners drift away once the subsidy stops.
+#include "models/context.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct FirmParams {
+  double firms_per_region = 64.0;
+  double join_constant = -3.0;
+  double join_graduates = 1.0;
+  double join_network = 2.0;
+  double join_subsidy = 1.5;
+  double join_stall = 0.3;
+  double stay_constant = 3.0;
+  double drift_after_subsidy = 0.7;
+  double core_share = 0.25;
+  double cash_core = 15000;
+  double in_kind_core = 35000;
+  double in_kind_supporter = 4000;
+
+  template <class V>
+  void visit(V& v) {
+    v(firms_per_region, "firms_per_region", {.unit = "firms", .min = 0, .max = 10000, .description = "Potential partner firms per region at scale 1", .source = "MODEL.md: about 5,000 potential partners over 78 regions"});
+    v(join_constant, "join_constant", {.description = "Log-odds of joining for a firm with no benefit", .source = "assumption"});
+    v(join_graduates, "join_graduates", {.min = 0, .max = 20, .description = "Log-odds of joining per technical graduate per firm in the region", .source = "assumption"});
+    v(join_network, "join_network", {.min = 0, .max = 20, .description = "Log-odds of joining per unit of the region's collaboration capital", .source = "assumption"});
+    v(join_subsidy, "join_subsidy", {.min = 0, .max = 20, .description = "Log-odds of joining while the region receives STO money", .source = "assumption: RIF, half of the collaborations would not have started without subsidy"});
+    v(join_stall, "join_stall", {.unit = "1/year", .min = 0, .max = 5, .description = "Fall of the log-odds of joining per year since the partnership started (networks stop growing)", .source = "RIF evaluation (seed report §2.3)"});
+    v(stay_constant, "stay_constant", {.description = "Log-odds that a partner stays, before drift", .source = "assumption"});
+    v(drift_after_subsidy, "drift_after_subsidy", {.min = 0, .max = 20, .description = "Fall of the log-odds of staying in a year without STO money in the region", .source = "RIF: 40 % of collaborations would not last without subsidy"});
+    v(core_share, "core_share", {.min = 0, .max = 1, .description = "Share of joining firms that become core partners (the others support)", .source = "assumption; seed report: few committed partners, many supporters"});
+    v(cash_core, "cash_core", {.unit = "euro/year", .min = 0, .max = 1e7, .description = "Cash contribution of a core partner", .source = "assumption"});
+    v(in_kind_core, "in_kind_core", {.unit = "euro/year", .min = 0, .max = 1e7, .description = "In-kind contribution of a core partner (equipment, space, instructors)", .source = "assumption"});
+    v(in_kind_supporter, "in_kind_supporter", {.unit = "euro/year", .min = 0, .max = 1e7, .description = "In-kind contribution of a supporting firm (internships, guest lessons)", .source = "assumption"});
+  }
+};
+
+void initialise_firms(World& world, const FirmParams& params, double scale, StreamKey world_streams);
+// Phase 3: join, stay or leave; records this year's cofinancing per region.
+void update_firms(World& world, const FirmParams& params, const StepContext& ctx);
+
+}  // namespace stosim

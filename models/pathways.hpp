@@ -1,0 +1,167 @@
+#pragma once
+// The nine hypothesis pathways of the STO research design (MODEL.md section 5), each with an
+// on/off switch and its strength parameters. The mechanisms read them where the pathway acts:
+// H1 in programme_viability, H2 and H6 in facilities, H3 and H8 in teachers, H4 and H9 in
+// mbo_transition and profile_choice, H5 in demography and keuzevakken, H7 in regional_coordination.
+// A pathway that needs regional agreements (H1-H4, H7) acts only in regions whose collaboration
+// capital reaches regional_coordination.agreement_threshold.
+#include "sim/parameters.hpp"
+
+namespace stosim {
+
+struct H1Params {  // regional profile agreements
+  bool enabled = true;
+  double concentration_rate = 0.5;
+  double neighbour_km = 15.0;
+  bool protect_sole_provider = true;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H1: regional agreements concentrate nearby small duplicate programmes and protect a region's sole provider"});
+    v(concentration_rate, "concentration_rate",
+      {.unit = "1/year", .min = 0, .max = 1,
+       .description = "Yearly probability that an agreed concentration of a small programme at a larger neighbour takes place",
+       .source = "assumption"});
+    v(neighbour_km, "neighbour_km",
+      {.unit = "km", .min = 0, .max = 200,
+       .description = "Largest distance to a neighbour offering the same profile that can take over a small programme",
+       .source = "assumption"});
+    v(protect_sole_provider, "protect_sole_provider",
+      {.description = "A region's only programme in a profile is exempt from the viability rule (a 'gegronde regionale afweging')",
+       .source = "STO regulation, seed report section 2.2"});
+  }
+};
+
+struct H2Params {  // shared facilities
+  bool enabled = true;
+  double budget_share = 0.15;
+  double access_km = 25.0;
+  double efficiency = 2.0;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H2: a shared facility hub per region, usable by every programme within reach"});
+    v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of the hub in the split of a region's STO money", .source = "assumption"});
+    v(access_km, "access_km", {.unit = "km", .min = 0, .max = 200, .description = "Programmes within this distance of the hub use it", .source = "assumption"});
+    v(efficiency, "efficiency",
+      {.min = 0, .max = 20,
+       .description = "Quality bought per euro at a hub relative to a single programme (one hub serves many)",
+       .source = "assumption"});
+  }
+};
+
+struct H3Params {  // teacher attraction and retention
+  bool enabled = true;
+  double budget_share = 0.15;
+  double retention_effect = 0.3;
+  double attraction_effect = 0.5;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H3: regional attraction and retention of technical teachers"});
+    v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of teacher policy in the split of a region's STO money", .source = "assumption"});
+    v(retention_effect, "retention_effect", {.min = 0, .max = 1, .description = "Relative reduction of the attrition hazard when funded", .source = "assumption"});
+    v(attraction_effect, "attraction_effect", {.min = 0, .max = 10, .description = "Relative increase of side-entrant supply when funded", .source = "assumption"});
+  }
+};
+
+struct H4Params {  // offer aligned with regional labour demand
+  bool enabled = true;
+  double job_chance_weight = 4.0;
+  double technical_shift = 0.3;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H4: keuzevakken and offer aligned with regional labour demand"});
+    v(job_chance_weight, "job_chance_weight",
+      {.min = 0, .max = 50, .description = "Extra logit weight of job chance in the choice of mbo programme under aligned guidance", .source = "assumption"});
+    v(technical_shift, "technical_shift",
+      {.min = 0, .max = 5, .description = "Log-odds added to entering technical mbo under alignment, scaled by regional technician demand", .source = "assumption"});
+  }
+};
+
+struct H5Params {  // earlier and broader exposure
+  bool enabled = true;
+  double budget_share = 0.1;
+  double primary_exposure_shift = 0.15;
+  double keuzevak_shift = 0.8;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H5: exposure to technology in primary school and in non-technical profiles and TL"});
+    v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of exposure programmes in the split of a region's STO money", .source = "assumption"});
+    v(primary_exposure_shift, "primary_exposure_shift",
+      {.unit = "sd", .min = -2, .max = 2, .description = "Shift of the technical propensity of entrants from funded regions (primary-school exposure)", .source = "assumption"});
+    v(keuzevak_shift, "keuzevak_shift",
+      {.min = 0, .max = 5, .description = "Log-odds added to following a technical keuzevak in TL and non-technical profiles when funded", .source = "assumption"});
+  }
+};
+
+struct H6Params {  // modern facilities via investment
+  bool enabled = true;
+  double budget_share = 0.35;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H6: STO money modernises the facilities of technical programmes"});
+    v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of facilities in the split of a region's STO money", .source = "assumption: equipment was the largest item in the regional plans"});
+  }
+};
+
+struct H7Params {  // structural knowledge sharing
+  bool enabled = true;
+  double growth = 0.2;
+  double decay = 0.1;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H7: structural regional knowledge sharing builds innovation capacity"});
+    v(growth, "growth", {.unit = "1/year", .min = 0, .max = 1, .description = "Growth of innovation capacity per unit of collaboration capital", .source = "assumption"});
+    v(decay, "decay", {.unit = "1/year", .min = 0, .max = 1, .description = "Yearly decay of innovation capacity (without collaboration it fades)", .source = "assumption"});
+  }
+};
+
+struct H8Params {  // professional development and teachers from industry
+  bool enabled = true;
+  double budget_share = 0.15;
+  double development_hours = 40.0;
+  double training_speedup = 1.0;
+  double hybrid_per_core_partner = 0.05;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H8: professional development and hybrid teachers seconded by firms"});
+    v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of development in the split of a region's STO money", .source = "assumption"});
+    v(development_hours, "development_hours", {.unit = "h/FTE/year", .min = 0, .max = 400, .description = "Extra professional development per FTE when funded", .source = "assumption"});
+    v(training_speedup, "training_speedup",
+      {.unit = "1/year", .min = 0, .max = 5, .description = "Extra yearly probability that a teacher in training or unqualified becomes qualified when funded", .source = "assumption"});
+    v(hybrid_per_core_partner, "hybrid_per_core_partner",
+      {.unit = "teachers/year", .min = 0, .max = 5, .description = "Hybrid teachers a core partner firm seconds per year, when vacancies exist", .source = "assumption"});
+  }
+};
+
+struct H9Params {  // quality raises attractiveness
+  bool enabled = true;
+  double choice_effect = 1.5;
+  double dropout_effect = 0.8;
+  double mbo_effect = 0.8;
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "H9: programme quality raises technical choice, motivation and technical transition"});
+    v(choice_effect, "choice_effect", {.min = 0, .max = 20, .description = "Utility of a technical programme per unit of quality above the reference", .source = "assumption"});
+    v(dropout_effect, "dropout_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of dropout per unit of quality above the reference", .source = "assumption"});
+    v(mbo_effect, "mbo_effect", {.min = 0, .max = 20, .description = "Log-odds of a technical mbo field per unit of quality above the reference", .source = "assumption"});
+  }
+};
+
+struct PathwayParams {
+  H1Params h1;
+  H2Params h2;
+  H3Params h3;
+  H4Params h4;
+  H5Params h5;
+  H6Params h6;
+  H7Params h7;
+  H8Params h8;
+  H9Params h9;
+  template <class V>
+  void visit(V& v) {
+    v.section("h1", h1), v.section("h2", h2), v.section("h3", h3);
+    v.section("h4", h4), v.section("h5", h5), v.section("h6", h6);
+    v.section("h7", h7), v.section("h8", h8), v.section("h9", h9);
+  }
+};
+
+}  // namespace stosim

@@ -1,0 +1,65 @@
+#pragma once
+// Policy and funding (phase 2). The STO phases: aanloop (2018-2019: a first quality impulse for
+// the hard technical programmes, and planning), transitie (2020-2023: budgets for regions with an
+// approved plan) and structureel (from 2024). Regions submit plans in the last aanloop year; a
+// committee approves them with a probability rising with plan quality (collaboration, prior
+// network); rejected plans are resubmitted, improved, a year later. The business cofinancing
+// rule (at least `cofinancing_min` of the total cost) scales down or blocks a region's budget.
+// The region's money is split into envelopes (sim/world.hpp Envelope) over the enabled pathways.
+#include <string>
+#include <vector>
+
+#include "models/context.hpp"
+#include "models/pathways.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct PolicyParams {
+  bool enabled = true;
+  int transitie_start = 2020;
+  int structureel_start = 2024;
+  double aanloop_budget = 100e6;
+  double transitie_budget = 100e6;
+  double structural_budget = 100e6;
+  double ceiling_2018_2023 = 500e6;
+  double cofinancing_min = 0.10;
+  std::string cofinancing_rule = "scale";
+  double region_budget_min = 0.25e6;
+  double region_budget_max = 5.5e6;
+  double plan_quality_sd = 0.12;
+  double approval_threshold = 0.3;
+  double approval_slope = 12.0;
+  double resubmission_gain = 0.15;
+  double coordination_share = 0.05;
+  std::vector<std::string> hard_technical = {"BWI", "PIE", "M&T"};
+
+  template <class V>
+  void visit(V& v) {
+    v(enabled, "enabled", {.description = "STO funding at all (false: the no-STO counterfactual's money side)"});
+    v(transitie_start, "transitie_start", {.unit = "school year", .min = 2018, .max = 2100, .description = "First year of the transition phase (earlier years are aanloop)", .source = "Kamerbrief 2018: aanloop 2018-2019"});
+    v(structureel_start, "structureel_start", {.unit = "school year", .min = 2018, .max = 2100, .description = "First year of structural funding", .source = "seed report §2.2: structural from 2024"});
+    v(aanloop_budget, "aanloop_budget", {.unit = "euro/year", .min = 0, .max = 1e10, .description = "National aanloop money per year (at scale 1), for hard technical programmes", .source = "FACTS.md: EUR 100M a year from 2018"});
+    v(transitie_budget, "transitie_budget", {.unit = "euro/year", .min = 0, .max = 1e10, .description = "National transition budget per year (at scale 1)", .source = "FACTS.md"});
+    v(structural_budget, "structural_budget", {.unit = "euro/year", .min = 0, .max = 1e10, .description = "National structural budget per year from structureel_start (at scale 1)", .source = "FACTS.md: EUR 100M a year structurally from 2024"});
+    v(ceiling_2018_2023, "ceiling_2018_2023", {.unit = "euro", .min = 0, .max = 1e11, .description = "Total ceiling of the money spent before the structural phase (at scale 1)", .source = "FACTS.md: EUR 500M over 2018-2023"});
+    v(cofinancing_min, "cofinancing_min", {.min = 0, .max = 0.95, .description = "Minimum business cofinancing as a share of a region's total cost", .source = "STO regulation: at least 10 %"});
+    v(cofinancing_rule, "cofinancing_rule", {.description = "What happens below the minimum: scale the budget down to what the cofinancing supports, or block it", .source = "assumption", .choices = "scale|block"});
+    v(region_budget_min, "region_budget_min", {.unit = "euro/year", .min = 0, .max = 1e9, .description = "Smallest yearly budget of an approved region", .source = "FACTS.md: EUR 1M-22M per region over the four transition years"});
+    v(region_budget_max, "region_budget_max", {.unit = "euro/year", .min = 0, .max = 1e9, .description = "Largest yearly budget of an approved region", .source = "FACTS.md"});
+    v(plan_quality_sd, "plan_quality_sd", {.min = 0, .max = 1, .description = "Spread of plan quality around what collaboration predicts", .source = "assumption"});
+    v(approval_threshold, "approval_threshold", {.min = 0, .max = 1, .description = "Plan quality at which the committee approves with probability 1/2", .source = "calibrated: 71 of 78 plans approved at the first assessment (FACTS.md)"});
+    v(approval_slope, "approval_slope", {.min = 0, .max = 100, .description = "Steepness of the approval probability in plan quality", .source = "assumption"});
+    v(resubmission_gain, "resubmission_gain", {.min = 0, .max = 1, .description = "Improvement of a rejected plan when resubmitted", .source = "assumption"});
+    v(coordination_share, "coordination_share", {.min = 0, .max = 1, .description = "Share of a region's money for coordination, always set aside", .source = "assumption"});
+    v(hard_technical, "hard_technical", {.description = "Profiles that receive the aanloop impulse", .source = "seed report §1.1: BWI, PIE, M&T", .choices = "BWI|PIE|M&T|MaT|MVI|Groen|D&P|E&O|Z&W|HBR"});
+  }
+};
+
+// Phase 2: plans, approval, allocation, cofinancing rule, split into envelopes and the aanloop
+// impulse per programme (flows.budget_received, flows.envelope, flows.programme_impulse).
+void apply_policy(World& world, const PolicyParams& params, const PathwayParams& pathways,
+                  double scale, const StepContext& ctx);
+
+}  // namespace stosim

@@ -118,7 +118,7 @@ struct Firms {
   std::vector<std::uint64_t> id;
   std::vector<std::int32_t> region;
   std::vector<std::uint8_t> sector;
-  std::vector<float> size;  // employees
+  std::vector<float> employees;
   std::vector<Partnership> partnership;
   std::vector<std::uint8_t> years_as_partner;
   std::size_t size() const { return id.size(); }

@@ -11,6 +11,7 @@ struct StepContext {
   StreamKey streams;
   int year = 0;
   int start_year = 0;
+  double scale = 1.0;  // population.scale: national money and supplies are per scale 1
   std::array<bool, n_profiles> technical{};  // from profiles.technical
 
   RandomStream stream(Purpose purpose, std::uint64_t agent) const {

@@ -32,6 +32,13 @@ enum class Purpose : std::uint32_t {
   mbo_transition,
   programme_move,
   location_image,
+  plan_quality,
+  plan_approval,
+  keuzevak,
+  mbo_programme,
+  mbo_dropout,
+  concentration,
+  world_mbo,
   test = 1000,
 };
 

@@ -12,6 +12,8 @@ namespace stosim {
 
 struct FirmParams {
   double firms_per_region = 64.0;
+  double employees_median = 25.0;
+  double employees_sd_log = 1.2;
   double join_constant = -3.0;
   double join_graduates = 1.0;
   double join_network = 2.0;
@@ -27,6 +29,8 @@ struct FirmParams {
   template <class V>
   void visit(V& v) {
     v(firms_per_region, "firms_per_region", {.unit = "firms", .min = 0, .max = 10000, .description = "Potential partner firms per region at scale 1", .source = "MODEL.md: about 5,000 potential partners over 78 regions"});
+    v(employees_median, "employees_median", {.unit = "employees", .min = 1, .max = 1e5, .description = "Median size of a potential partner firm (sizes are log-normal)", .source = "assumption"});
+    v(employees_sd_log, "employees_sd_log", {.min = 0, .max = 5, .description = "Standard deviation of the log of firm size", .source = "assumption"});
     v(join_constant, "join_constant", {.description = "Log-odds of joining for a firm with no benefit", .source = "assumption"});
     v(join_graduates, "join_graduates", {.min = 0, .max = 20, .description = "Log-odds of joining per technical graduate per firm in the region", .source = "assumption"});
     v(join_network, "join_network", {.min = 0, .max = 20, .description = "Log-odds of joining per unit of the region's collaboration capital", .source = "assumption"});

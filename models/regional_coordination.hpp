@@ -25,6 +25,9 @@ struct CoordinationParams {
   double partner_effect = 0.5;
   double agreement_threshold = 0.4;
   double initial_innovation = 0.3;
+  double coordination_reference = 200.0;
+  double labour_demand_trend = 0.01;
+  double labour_demand_spread = 0.005;
 
   template <class V>
   void visit(V& v) {
@@ -41,6 +44,9 @@ struct CoordinationParams {
     v(partner_effect, "partner_effect", {.min = 0, .max = 5, .description = "Extra joint action per unit share of a region's firms that are partners", .source = "assumption"});
     v(agreement_threshold, "agreement_threshold", {.min = 0, .max = 1, .description = "Collaboration capital needed for regional agreements (H1-H4, H7)", .source = "assumption"});
     v(initial_innovation, "initial_innovation", {.min = 0, .max = 1, .description = "Innovation capacity of every region in the start year", .source = "assumption"});
+    v(coordination_reference, "coordination_reference", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Coordination money per year-1 student of the region that on its own gives full joint action", .source = "assumption: about the coordination share of the largest regional budget"});
+    v(labour_demand_trend, "labour_demand_trend", {.unit = "1/year", .min = -0.5, .max = 0.5, .description = "Yearly relative change of every region's technician labour demand index", .source = "assumption; scenarios of a tight or slack technician labour market set it"});
+    v(labour_demand_spread, "labour_demand_spread", {.unit = "1/year", .min = 0, .max = 0.5, .description = "Standard deviation between regions of the yearly change of the labour demand index (drawn once per region)", .source = "assumption"});
   }
 };
 

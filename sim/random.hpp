@@ -39,6 +39,15 @@ enum class Purpose : std::uint32_t {
   mbo_dropout,
   concentration,
   world_mbo,
+  world_firms,
+  world_region_state,
+  firm_partnership,
+  labour_demand_spread,
+  world_teachers,
+  world_facilities,
+  teacher_exit,
+  teacher_qualification,
+  teacher_hiring,
   test = 1000,
 };
 

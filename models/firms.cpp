@@ -1,0 +1,139 @@
+#include "models/firms.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace stosim {
+
+namespace {
+
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+// What a firm weighs, per region: prospective technical graduates per firm, collaboration
+// capital, STO money this year and how long the partnership has existed since approval.
+struct RegionOutlook {
+  std::vector<double> graduates_per_firm;
+  std::vector<double> stall_years;
+  std::vector<std::uint8_t> subsidised;
+};
+
+// Technical graduates the firms can expect: students in their final year (grade 4) of a
+// technical profile, by the region of their home. Last year's graduates have left the world
+// before phase 3, and this year's exams come after it, so the final-year students stand in.
+std::vector<double> graduates_per_firm(const World& world, const StepContext& ctx) {
+  const std::size_t regions = world.regions.size();
+  std::vector<double> graduates(regions, 0.0), firms(regions, 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4 || s.profile[i] == no_profile) continue;
+    if (!ctx.technical[static_cast<std::size_t>(s.profile[i])]) continue;
+    graduates[static_cast<std::size_t>(world.zones.region[static_cast<std::size_t>(s.home_zone[i])])] += 1.0;
+  }
+  for (std::size_t i = 0; i < world.firms.size(); ++i) firms[static_cast<std::size_t>(world.firms.region[i])] += 1.0;
+  for (std::size_t r = 0; r < regions; ++r) graduates[r] = firms[r] > 0 ? graduates[r] / firms[r] : 0.0;
+  return graduates;
+}
+
+// Years since the region's plan was approved (0 before approval). The world records no approval
+// year, so the age of the partnership (its longest-standing partner) stands in once approved.
+std::vector<double> stall_years(const World& world) {
+  std::vector<double> years(world.regions.size(), 0.0);
+  const Firms& f = world.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const auto r = static_cast<std::size_t>(f.region[i]);
+    if (world.region_state.plan_status[r] != PlanStatus::approved) continue;
+    years[r] = std::max(years[r], static_cast<double>(f.years_as_partner[i]));
+  }
+  return years;
+}
+
+RegionOutlook region_outlook(const World& world, const StepContext& ctx) {
+  RegionOutlook o;
+  o.graduates_per_firm = graduates_per_firm(world, ctx);
+  o.stall_years = stall_years(world);
+  o.subsidised.assign(world.regions.size(), 0);
+  for (std::size_t r = 0; r < world.regions.size(); ++r)
+    o.subsidised[r] = r < world.flows.budget_received.size() && world.flows.budget_received[r] > 0 ? 1 : 0;
+  return o;
+}
+
+double join_probability(const World& world, std::size_t r, const RegionOutlook& o, const FirmParams& p) {
+  const double subsidy = o.subsidised[r] ? 1.0 : 0.0;
+  return logistic(p.join_constant + p.join_graduates * o.graduates_per_firm[r] +
+                  p.join_network * world.region_state.collaboration[r] + p.join_subsidy * subsidy -
+                  p.join_stall * o.stall_years[r]);
+}
+
+double stay_probability(std::size_t r, const RegionOutlook& o, const FirmParams& p) {
+  const double no_subsidy = o.subsidised[r] ? 0.0 : 1.0;
+  return logistic(p.stay_constant - p.drift_after_subsidy * no_subsidy);
+}
+
+// One firm's decision; its stream is keyed by the firm's id, so the order of firms is irrelevant.
+void decide(World& world, std::size_t i, const RegionOutlook& o, const FirmParams& p, const StepContext& ctx) {
+  Firms& f = world.firms;
+  const auto r = static_cast<std::size_t>(f.region[i]);
+  RandomStream rng = ctx.stream(Purpose::firm_partnership, f.id[i]);
+  const double u = rng.uniform();
+  const double u_role = rng.uniform();
+  if (f.partnership[i] == Partnership::none) {
+    if (u >= join_probability(world, r, o, p)) return;
+    f.partnership[i] = u_role < p.core_share ? Partnership::core : Partnership::supporter;
+    f.years_as_partner[i] = 1;
+  } else if (u < stay_probability(r, o, p)) {
+    if (f.years_as_partner[i] < 255) ++f.years_as_partner[i];
+  } else {
+    f.partnership[i] = Partnership::none;
+    f.years_as_partner[i] = 0;
+  }
+}
+
+void record_cofinancing(World& world, const FirmParams& p) {
+  YearFlows& flows = world.flows;
+  const Firms& f = world.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const auto r = static_cast<std::size_t>(f.region[i]);
+    if (f.partnership[i] == Partnership::core) {
+      flows.cofinancing_cash[r] += p.cash_core;
+      flows.cofinancing_in_kind[r] += p.in_kind_core;
+    } else if (f.partnership[i] == Partnership::supporter) {
+      flows.cofinancing_in_kind[r] += p.in_kind_supporter;
+    }
+  }
+  // Policy reads this year's commitment when it allocates next year's budget.
+  for (std::size_t r = 0; r < world.regions.size(); ++r)
+    world.region_state.cofinancing_committed[r] = flows.cofinancing_cash[r] + flows.cofinancing_in_kind[r];
+}
+
+}  // namespace
+
+void initialise_firms(World& world, const FirmParams& params, double scale, StreamKey world_streams) {
+  Firms& f = world.firms;
+  f = Firms{};
+  const double per_region = std::round(params.firms_per_region * scale);
+  const auto n = static_cast<std::size_t>(params.firms_per_region > 0 ? std::max(1.0, per_region) : 0.0);
+  const std::size_t total = n * world.regions.size();
+  f.id.reserve(total), f.region.reserve(total), f.sector.reserve(total);
+  f.employees.reserve(total), f.partnership.reserve(total), f.years_as_partner.reserve(total);
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t id = f.id.size();
+      RandomStream rng(world_streams, 0, Purpose::world_firms, id);
+      f.id.push_back(id);
+      f.region.push_back(static_cast<std::int32_t>(r));
+      f.sector.push_back(static_cast<std::uint8_t>(rng.below(n_firm_sectors)));
+      f.employees.push_back(static_cast<float>(params.employees_median * std::exp(params.employees_sd_log * rng.normal())));
+      f.partnership.push_back(Partnership::none);
+      f.years_as_partner.push_back(0);
+    }
+  }
+}
+
+void update_firms(World& world, const FirmParams& params, const StepContext& ctx) {
+  const RegionOutlook outlook = region_outlook(world, ctx);
+  for (std::size_t i = 0; i < world.firms.size(); ++i) decide(world, i, outlook, params, ctx);
+  record_cofinancing(world, params);
+}
+
+}  // namespace stosim

@@ -20,6 +20,7 @@ void resize_region_state(RegionState& rs, std::size_t regions) {
   rs.hub_location.assign(regions, -1);
   rs.labour_demand.assign(regions, 1.0f);
   rs.cofinancing_committed.assign(regions, 0.0);
+  rs.received_total.assign(regions, 0.0);
 }
 
 OrganisationForm draw_organisation(double u, const CoordinationParams& params) {

@@ -1,0 +1,405 @@
+#include "models/teachers.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+namespace stosim {
+
+namespace {
+
+// Hires smaller than this are not made: a remainder that small is absorbed by the staff present
+// and stays recorded as vacancy.
+constexpr double min_hire_fte = 0.1;
+constexpr int early_retirement_age = 60;
+
+// Ages at hiring, by route (assumptions): graduates are young, side-entrants and hybrid teachers
+// come from a career in industry, unqualified staff are of any working age.
+struct AgeRange {
+  int from, span;
+};
+constexpr AgeRange graduate_ages{23, 8}, side_entrant_ages{30, 25}, hybrid_ages{30, 30},
+    unqualified_ages{23, 40};
+
+// Hiring routes in the order schools use them.
+enum class Route { graduate, side_entrant, hybrid, unqualified };
+
+double envelope_of(const World& world, std::size_t region, Envelope e) {
+  const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
+  return k < world.flows.envelope.size() ? world.flows.envelope[k] : 0.0;
+}
+
+std::size_t region_of_location(const World& world, std::int32_t location) {
+  return static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(location)]);
+}
+
+std::size_t programme_of(const Teachers& t, std::size_t i) {
+  return programme_index(static_cast<std::size_t>(t.location[i]), t.profile[i]);
+}
+
+// Appointment size of a new or initial teacher: around the mean, between 0.2 and 1 FTE.
+double draw_fte(const TeacherParams& params, RandomStream& rng) {
+  return std::clamp(params.mean_fte + 0.2 * rng.normal(), 0.2, 1.0);
+}
+
+void add_teacher(World& world, std::size_t programme, double fte, int age, Qualification q,
+                 TeacherOrigin origin) {
+  Teachers& t = world.teachers;
+  t.id.push_back(world.next_teacher_id++);
+  t.age.push_back(static_cast<std::uint8_t>(age));
+  t.fte.push_back(static_cast<float>(fte));
+  t.location.push_back(static_cast<std::int32_t>(programme / n_profiles));
+  t.profile.push_back(static_cast<std::int8_t>(programme % n_profiles));
+  t.qualification.push_back(q);
+  t.years_in_training.push_back(0);
+  t.origin.push_back(origin);
+  t.development_hours.push_back(0.0f);
+  t.status.push_back(TeacherStatus::active);
+}
+
+template <class T>
+void keep_active(std::vector<T>& column, const std::vector<TeacherStatus>& status) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < column.size(); ++i)
+    if (status[i] == TeacherStatus::active) column[out++] = column[i];
+  column.resize(out);
+}
+
+// Teachers who retired or left last year are dropped, keeping the order of the others.
+void remove_inactive_teachers(Teachers& t) {
+  keep_active(t.id, t.status);
+  keep_active(t.age, t.status);
+  keep_active(t.fte, t.status);
+  keep_active(t.location, t.status);
+  keep_active(t.profile, t.status);
+  keep_active(t.qualification, t.status);
+  keep_active(t.years_in_training, t.status);
+  keep_active(t.origin, t.status);
+  keep_active(t.development_hours, t.status);
+  keep_active(t.status, t.status);  // last: the others read it
+}
+
+// Needed FTE of every offered technical programme (0 elsewhere).
+std::vector<double> programme_needs(const World& world, const TeacherParams& params,
+                                    const std::array<bool, n_profiles>& technical) {
+  std::vector<std::int32_t> students;
+  count_programme_students(world, students);
+  std::vector<double> need(world.programmes.size(), 0.0);
+  for (std::size_t k = 0; k < need.size(); ++k)
+    if (world.programmes.offered[k] && technical[k % n_profiles])
+      need[k] = needed_fte(params, students[k]);
+  return need;
+}
+
+// FTE of the active teachers per programme, summed serially (deterministic).
+std::vector<double> present_fte(const World& world) {
+  std::vector<double> present(world.programmes.size(), 0.0);
+  const Teachers& t = world.teachers;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t.status[i] == TeacherStatus::active) present[programme_of(t, i)] += t.fte[i];
+  return present;
+}
+
+// Regions where a pathway acts this year: switched on and its envelope funded.
+std::vector<std::uint8_t> funded_regions(const World& world, bool enabled, Envelope e) {
+  std::vector<std::uint8_t> funded(world.regions.size(), 0);
+  for (std::size_t r = 0; r < funded.size(); ++r)
+    funded[r] = enabled && envelope_of(world, r, e) > 0.0;
+  return funded;
+}
+
+// Probability of leaving the profession this year (other than by retirement).
+double attrition_probability(const TeacherParams& params, double workload, double labour_demand,
+                             bool retention_funded, double retention_effect) {
+  const double hazard = params.attrition_base *
+                        std::exp(params.workload_effect * std::max(0.0, workload - 1.0) +
+                                 params.labour_pull_effect * std::max(0.0, labour_demand - 1.0)) *
+                        (retention_funded ? 1.0 - retention_effect : 1.0);
+  return std::min(1.0, hazard);
+}
+
+// Ageing, retirement and attrition; each teacher draws from their own stream.
+void age_and_leave(World& world, const TeacherParams& params, const H3Params& h3,
+                   const std::vector<std::uint8_t>& h3_funded, const std::vector<double>& need,
+                   const std::vector<double>& present, const StepContext& ctx) {
+  Teachers& t = world.teachers;
+  const std::vector<float>& demand = world.region_state.labour_demand;
+  std::atomic<std::int64_t> retired{0}, left{0};
+  tbb::parallel_for(std::size_t{0}, t.size(), [&](std::size_t i) {
+    if (t.status[i] != TeacherStatus::active) return;
+    t.age[i] = static_cast<std::uint8_t>(t.age[i] + 1);
+    RandomStream rng = ctx.stream(Purpose::teacher_exit, t.id[i]);
+    const double u = rng.uniform();
+    if (t.age[i] >= params.retirement_age ||
+        (t.age[i] >= early_retirement_age && u < params.early_retirement_rate)) {
+      t.status[i] = TeacherStatus::retired;
+      retired.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+    const std::size_t k = programme_of(t, i);
+    const std::size_t r = region_of_location(world, t.location[i]);
+    const double workload = present[k] > 0.0 ? need[k] / present[k] : 1.0;
+    const double pull = r < demand.size() ? demand[r] : 1.0;
+    if (rng.uniform() <
+        attrition_probability(params, workload, pull, h3_funded[r], h3.retention_effect)) {
+      t.status[i] = TeacherStatus::left;
+      left.fetch_add(1, std::memory_order_relaxed);
+    }
+  });
+  world.flows.teachers_retired += retired.load();
+  world.flows.teachers_left += left.load();
+}
+
+// Teachers of closed programmes move to the technical programme of their location with the
+// largest vacancy, or leave when none has one. Serial: moves change the vacancies.
+void relocate_from_closed(World& world, const std::vector<double>& need,
+                          std::vector<double>& present) {
+  Teachers& t = world.teachers;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.status[i] != TeacherStatus::active || world.programmes.offered[programme_of(t, i)])
+      continue;
+    const auto location = static_cast<std::size_t>(t.location[i]);
+    std::size_t best = 0;
+    double best_vacancy = 0.0;
+    for (int p = 0; p < n_profiles; ++p) {
+      const std::size_t k = programme_index(location, p);
+      if (need[k] - present[k] > best_vacancy) best = k, best_vacancy = need[k] - present[k];
+    }
+    present[programme_of(t, i)] -= t.fte[i];
+    if (best_vacancy <= 0.0) {
+      t.status[i] = TeacherStatus::left;
+      ++world.flows.teachers_left;
+      continue;
+    }
+    t.profile[i] = static_cast<std::int8_t>(best % n_profiles);
+    present[best] += t.fte[i];
+  }
+}
+
+// Professional development this year: the base hours, plus the funded H8 hours.
+void record_development_hours(World& world, const TeacherParams& params, const H8Params& h8,
+                              const std::vector<std::uint8_t>& h8_funded) {
+  Teachers& t = world.teachers;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool funded = h8_funded[region_of_location(world, t.location[i])];
+    const double per_fte = params.development_hours_base + (funded ? h8.development_hours : 0.0);
+    t.development_hours[i] = static_cast<float>(per_fte * t.fte[i]);
+  }
+}
+
+// Side-entrants qualify after their training. Funded development (H8) lets teachers in training
+// and unqualified teachers qualify sooner: with probability training_speedup times the teacher's
+// H8 hours relative to a full-time dose, so part-timers progress in proportion to their hours.
+void qualify(World& world, const TeacherParams& params, const H8Params& h8,
+             const std::vector<std::uint8_t>& h8_funded, const StepContext& ctx) {
+  Teachers& t = world.teachers;
+  tbb::parallel_for(std::size_t{0}, t.size(), [&](std::size_t i) {
+    if (t.status[i] != TeacherStatus::active || t.qualification[i] == Qualification::qualified)
+      return;
+    if (t.qualification[i] == Qualification::in_training) {
+      t.years_in_training[i] = static_cast<std::uint8_t>(t.years_in_training[i] + 1);
+      if (t.years_in_training[i] >= params.training_years) {
+        t.qualification[i] = Qualification::qualified;
+        return;
+      }
+    }
+    if (!h8_funded[region_of_location(world, t.location[i])] || h8.development_hours <= 0.0) return;
+    const double h8_hours = h8.development_hours * t.fte[i];
+    const double p = std::min(1.0, h8.training_speedup * h8_hours / h8.development_hours);
+    if (ctx.stream(Purpose::teacher_qualification, t.id[i]).bernoulli(p))
+      t.qualification[i] = Qualification::qualified;
+  });
+}
+
+// Number of people from a fractional supply: the integer part plus one with the probability
+// of the fraction, so that supplies smaller than one still arrive on average.
+std::int64_t stochastic_round(double amount, RandomStream& rng) {
+  const double whole = std::floor(std::max(0.0, amount));
+  return static_cast<std::int64_t>(whole) + (rng.bernoulli(amount - whole) ? 1 : 0);
+}
+
+// Programmes of one region with the vacancies still open during hiring.
+struct RegionHiring {
+  std::vector<std::size_t> programmes;
+};
+
+// The region's programme with the largest open vacancy (lowest index on ties); -1 when no
+// vacancy is large enough to hire for.
+std::ptrdiff_t largest_vacancy(const RegionHiring& region, const std::vector<double>& need,
+                               const std::vector<double>& present) {
+  std::ptrdiff_t best = -1;
+  double best_vacancy = 0.0;
+  for (std::size_t k : region.programmes) {
+    const double vacancy = need[k] - present[k];
+    if (vacancy >= min_hire_fte && vacancy > best_vacancy)
+      best = static_cast<std::ptrdiff_t>(k), best_vacancy = vacancy;
+  }
+  return best;
+}
+
+void hire(World& world, std::size_t programme, double fte, Route route, RandomStream& rng,
+          std::vector<double>& present) {
+  YearFlows& f = world.flows;
+  auto age = [&](AgeRange a) {
+    return a.from + static_cast<int>(rng.below(static_cast<std::uint64_t>(a.span)));
+  };
+  switch (route) {
+    case Route::graduate:
+      add_teacher(world, programme, fte, age(graduate_ages), Qualification::qualified,
+                  TeacherOrigin::regular);
+      ++f.teachers_hired_regular;
+      break;
+    case Route::side_entrant:
+      add_teacher(world, programme, fte, age(side_entrant_ages), Qualification::in_training,
+                  TeacherOrigin::side_entrant);
+      ++f.teachers_hired_side_entrant;
+      break;
+    case Route::hybrid:
+      add_teacher(world, programme, fte, age(hybrid_ages), Qualification::qualified,
+                  TeacherOrigin::hybrid);
+      ++f.teachers_hired_hybrid;
+      break;
+    case Route::unqualified:
+      add_teacher(world, programme, fte, age(unqualified_ages), Qualification::unqualified,
+                  TeacherOrigin::regular);
+      ++f.teachers_hired_unqualified;
+      break;
+  }
+  present[programme] += fte;
+}
+
+// Hires up to `people` from one route, each into the largest open vacancy of the region.
+void hire_from_supply(World& world, const TeacherParams& params, const RegionHiring& region,
+                      std::int64_t people, Route route, RandomStream& rng,
+                      const std::vector<double>& need, std::vector<double>& present) {
+  for (std::int64_t n = 0; n < people; ++n) {
+    const std::ptrdiff_t k = largest_vacancy(region, need, present);
+    if (k < 0) return;  // supply left over goes elsewhere
+    const auto programme = static_cast<std::size_t>(k);
+    const double fte = std::min(draw_fte(params, rng), need[programme] - present[programme]);
+    hire(world, programme, fte, route, rng, present);
+  }
+}
+
+// A school fills the given share of each remaining vacancy with unqualified staff.
+void hire_unqualified(World& world, const TeacherParams& params, const RegionHiring& region,
+                      RandomStream& rng, const std::vector<double>& need,
+                      std::vector<double>& present) {
+  for (std::size_t k : region.programmes) {
+    double to_fill = params.unqualified_hire_share * std::max(0.0, need[k] - present[k]);
+    while (to_fill >= min_hire_fte) {
+      const double fte = std::min(draw_fte(params, rng), to_fill);
+      hire(world, k, fte, Route::unqualified, rng, present);
+      to_fill -= fte;
+    }
+  }
+}
+
+std::vector<std::int64_t> core_partners_per_region(const World& world) {
+  std::vector<std::int64_t> core(world.regions.size(), 0);
+  const Firms& f = world.firms;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (f.partnership[i] == Partnership::core) ++core[static_cast<std::size_t>(f.region[i])];
+  return core;
+}
+
+// Hiring region by region, serially with one stream per region: graduates and side-entrants
+// are shared out in proportion to the region's needed FTE.
+void hire_teachers(World& world, const TeacherParams& params, const PathwayParams& pathways,
+                   const std::vector<std::uint8_t>& h3_funded,
+                   const std::vector<std::uint8_t>& h8_funded, const std::vector<double>& need,
+                   std::vector<double>& present, const StepContext& ctx) {
+  const std::size_t n_regions = world.regions.size();
+  std::vector<RegionHiring> regions(n_regions);
+  std::vector<double> region_need(n_regions, 0.0);
+  double national_need = 0.0;
+  for (std::size_t k = 0; k < need.size(); ++k) {
+    if (need[k] <= 0.0) continue;
+    const std::size_t r = region_of_location(world, static_cast<std::int32_t>(k / n_profiles));
+    regions[r].programmes.push_back(k);
+    region_need[r] += need[k];
+    national_need += need[k];
+  }
+  if (national_need <= 0.0) return;
+  const std::vector<std::int64_t> core = core_partners_per_region(world);
+  for (std::size_t r = 0; r < n_regions; ++r) {
+    RandomStream rng = ctx.stream(Purpose::teacher_hiring, r);
+    const double share = ctx.scale * region_need[r] / national_need;
+    const double side_entrants = params.side_entrants_per_year * share *
+                                 (h3_funded[r] ? 1.0 + pathways.h3.attraction_effect : 1.0);
+    hire_from_supply(world, params, regions[r],
+                     stochastic_round(params.graduates_per_year * share, rng), Route::graduate, rng,
+                     need, present);
+    hire_from_supply(world, params, regions[r], stochastic_round(side_entrants, rng),
+                     Route::side_entrant, rng, need, present);
+    if (h8_funded[r]) {
+      const double hybrids = pathways.h8.hybrid_per_core_partner * static_cast<double>(core[r]);
+      hire_from_supply(world, params, regions[r], stochastic_round(hybrids, rng), Route::hybrid,
+                       rng, need, present);
+    }
+    hire_unqualified(world, params, regions[r], rng, need, present);
+  }
+}
+
+}  // namespace
+
+double needed_fte(const TeacherParams& params, int students_years_3_4) {
+  return params.base_fte_per_programme +
+         static_cast<double>(std::max(0, students_years_3_4)) / params.students_per_fte;
+}
+
+void initialise_teachers(World& world, const TeacherParams& params,
+                         const std::array<bool, n_profiles>& technical, StreamKey world_streams) {
+  world.teachers = Teachers{};
+  const std::vector<double> need = programme_needs(world, params, technical);
+  for (std::size_t k = 0; k < need.size(); ++k) {
+    RandomStream rng(world_streams, 0, Purpose::world_teachers, k);
+    double staffed = 0.0;
+    // Appoint until the next appointment would overshoot the need by more than half of it.
+    while (true) {
+      const double fte = draw_fte(params, rng);
+      if (staffed + 0.5 * fte > need[k]) break;
+      const double age = params.initial_age_mean + params.initial_age_sd * rng.normal();
+      const auto whole_age = static_cast<int>(std::lround(std::clamp(age, 23.0, 66.0)));
+      const Qualification q = rng.bernoulli(params.initial_unqualified_share)
+                                  ? Qualification::unqualified
+                                  : Qualification::qualified;
+      add_teacher(world, k, fte, whole_age, q, TeacherOrigin::regular);
+      world.teachers.development_hours.back() =
+          static_cast<float>(params.development_hours_base * fte);
+      staffed += fte;
+    }
+  }
+}
+
+void update_teachers(World& world, const TeacherParams& params, const PathwayParams& pathways,
+                     const StepContext& ctx) {
+  remove_inactive_teachers(world.teachers);
+  const std::vector<double> need = programme_needs(world, params, ctx.technical);
+  std::vector<double> present = present_fte(world);
+  const std::vector<std::uint8_t> h3_funded =
+      funded_regions(world, pathways.h3.enabled, Envelope::teachers);
+  const std::vector<std::uint8_t> h8_funded =
+      funded_regions(world, pathways.h8.enabled, Envelope::development);
+
+  age_and_leave(world, params, pathways.h3, h3_funded, need, present, ctx);
+  present = present_fte(world);
+  relocate_from_closed(world, need, present);
+  qualify(world, params, pathways.h8, h8_funded, ctx);
+  hire_teachers(world, params, pathways, h3_funded, h8_funded, need, present, ctx);
+  record_development_hours(world, params, pathways.h8, h8_funded);
+
+  YearFlows& f = world.flows;
+  f.vacancy_fte.resize(need.size(), 0.0f);
+  for (std::size_t k = 0; k < need.size(); ++k)
+    f.vacancy_fte[k] = static_cast<float>(std::max(0.0, need[k] - present[k]));
+  // A funded envelope is spent in full on the pathway's measures.
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    if (h3_funded[r]) f.budget_spent[r] += envelope_of(world, r, Envelope::teachers);
+    if (h8_funded[r]) f.budget_spent[r] += envelope_of(world, r, Envelope::development);
+  }
+}
+
+}  // namespace stosim

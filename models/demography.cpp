@@ -33,12 +33,13 @@ Leerweg draw_leerweg(const World& world, std::size_t region, RandomStream& rng) 
 }
 
 void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
-                 const StepContext& ctx) {
+                 double propensity_shift, const StepContext& ctx) {
   Students& s = world.students;
   const std::uint64_t id = world.next_student_id++;
   RandomStream rng = ctx.stream(Purpose::propensity, id);
   const bool male = rng.bernoulli(params.male_share);
-  const double mean = male ? params.propensity_male_mean : params.propensity_female_mean;
+  const double mean =
+      (male ? params.propensity_male_mean : params.propensity_female_mean) + propensity_shift;
   RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
   s.id.push_back(id);
   s.home_zone.push_back(static_cast<std::int32_t>(zone));
@@ -56,7 +57,8 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
 
 }  // namespace
 
-std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx) {
+std::int64_t enter_cohort(World& world, const DemographyParams& params, const H5Params& h5,
+                          const StepContext& ctx) {
   const Zones& zones = world.zones;
   std::vector<double> region_weight(world.regions.size(), 0.0);
   for (std::size_t z = 0; z < zones.size(); ++z)
@@ -74,7 +76,10 @@ std::int64_t enter_cohort(World& world, const DemographyParams& params, const St
     const double whole = std::floor(expected);
     const auto count = static_cast<std::int64_t>(whole) +
                        (rounding.bernoulli(expected - whole) ? 1 : 0);
-    for (std::int64_t k = 0; k < count; ++k) add_entrant(world, z, params, ctx);
+    const bool exposed = h5.enabled && !world.region_state.received_total.empty() &&
+                         world.region_state.received_total[r] > 0.0;
+    const double shift = exposed ? h5.primary_exposure_shift : 0.0;
+    for (std::int64_t k = 0; k < count; ++k) add_entrant(world, z, params, shift, ctx);
     entered += count;
   }
   return entered;

@@ -1,6 +1,7 @@
 #pragma once
 // Demography: students move up a year, and a new cohort enters year 1 in every region.
 #include "models/context.hpp"
+#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -44,7 +45,10 @@ struct DemographyParams {
 // Every enrolled student below year 4 moves up a year (year-4 students still enrolled repeat).
 void promote_students(World& world);
 // Adds the year's entrants (without a school yet: see school_choice) and returns their number.
-std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx);
+// H5: entrants from regions that have run STO programmes (exposure in primary school) get
+// h5.primary_exposure_shift added to their propensity.
+std::int64_t enter_cohort(World& world, const DemographyParams& params, const H5Params& h5,
+                          const StepContext& ctx);
 // Expected entrants of a region in a year, from its base cohort and the trends.
 double expected_cohort(const World& world, const DemographyParams& params, const StepContext& ctx,
                        std::size_t region);

@@ -2,20 +2,28 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 
 namespace stosim {
 
-void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx) {
+void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx,
+                   DropoutQuality quality) {
   Students& s = world.students;
   std::atomic<std::int64_t> dropped{0}, left{0};
   tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::enrolled) return;
     const double u = ctx.stream(Purpose::dropout, s.id[i]).uniform();
-    if (u < params.dropout_rate) {
+    double dropout_rate = params.dropout_rate;
+    if (!quality.quality.empty() && s.profile[i] != no_profile && s.location[i] >= 0) {
+      const double q = quality.quality[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+      dropout_rate = std::min(1.0, dropout_rate * std::exp(-quality.effect * (q - quality.reference)));
+    }
+    if (u < dropout_rate) {
       s.status[i] = StudentStatus::dropped_out;
       dropped.fetch_add(1, std::memory_order_relaxed);
-    } else if (u < params.dropout_rate + params.leaving_rate) {
+    } else if (u < dropout_rate + params.leaving_rate) {
       s.status[i] = StudentStatus::left;
       left.fetch_add(1, std::memory_order_relaxed);
     }

@@ -1,6 +1,8 @@
 #pragma once
 // Dropout and leaving: each year an enrolled student may drop out of education without a
 // diploma, or leave vmbo for another school type (havo, praktijkonderwijs, a move abroad).
+#include <span>
+
 #include "models/context.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
@@ -24,6 +26,14 @@ struct DropoutParams {
   }
 };
 
-void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx);
+// H9: students of better programmes drop out less: the hazard is multiplied by
+// e^(-dropout_effect (quality - reference)) when `quality` is given (not empty).
+struct DropoutQuality {
+  std::span<const float> quality;
+  double reference = 0.0;
+  double effect = 0.0;
+};
+void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx,
+                   DropoutQuality quality = {});
 
 }  // namespace stosim

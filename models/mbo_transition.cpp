@@ -2,7 +2,9 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 
 namespace stosim {
 
@@ -11,10 +13,63 @@ int mbo_origin(std::int8_t profile, const std::array<bool, n_profiles>& technica
   return technical[profile] ? 0 : 1;
 }
 
-void enter_mbo(World& world, const MboTransitionParams& params, const StepContext& ctx) {
-  const std::array<double, n_mbo_origins> p_technical = {params.technical_from_technical_profile,
-                                                         params.technical_from_other_profile,
-                                                         params.technical_from_tl};
+int mbo_level(Leerweg leerweg) {
+  switch (leerweg) {
+    case Leerweg::bb: return 2;
+    case Leerweg::kb: return 3;
+    default: return 4;
+  }
+}
+
+void initialise_mbo(World& world, const MboTransitionParams& params, StreamKey world_streams) {
+  MboProgrammes& m = world.mbo;
+  m = MboProgrammes{};
+  for (std::size_t r = 0; r < world.regions.size(); ++r)
+    for (int technical = 0; technical <= 1; ++technical)
+      for (int level = 2; level <= 4; ++level)
+        for (int k = 0; k < params.programmes_per_field_level; ++k) {
+          RandomStream rng(world_streams, 0, Purpose::world_mbo, m.size());
+          const double mean = technical ? params.job_chance_technical : params.job_chance_other;
+          const double chance = mean + 0.03 * (level - 3) + params.job_chance_sd * rng.normal();
+          m.region.push_back(static_cast<std::int32_t>(r));
+          m.technical.push_back(static_cast<std::uint8_t>(technical));
+          m.level.push_back(static_cast<std::uint8_t>(level));
+          m.job_chance.push_back(static_cast<float>(std::clamp(chance, 0.05, 0.99)));
+        }
+}
+
+namespace {
+
+double logit(double p) {
+  p = std::clamp(p, 1e-9, 1 - 1e-9);
+  return std::log(p / (1 - p));
+}
+
+// Draws a programme of the field at the level in the region, by a logit on job chance; returns
+// its job chance. Programmes are stored region by region, field by field, level by level.
+double choose_programme_job_chance(const World& world, const MboTransitionParams& params,
+                                   std::size_t region, bool technical, int level, double weight,
+                                   RandomStream& rng) {
+  const auto per = static_cast<std::size_t>(params.programmes_per_field_level);
+  const std::size_t first = ((region * 2 + (technical ? 1 : 0)) * 3 + static_cast<std::size_t>(level - 2)) * per;
+  double total = 0.0;
+  for (std::size_t k = first; k < first + per; ++k) total += std::exp(weight * world.mbo.job_chance[k]);
+  double target = rng.uniform() * total;
+  for (std::size_t k = first; k < first + per; ++k) {
+    target -= std::exp(weight * world.mbo.job_chance[k]);
+    if (target <= 0.0) return world.mbo.job_chance[k];
+  }
+  return world.mbo.job_chance[first + per - 1];
+}
+
+}  // namespace
+
+void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakParams& keuzevak,
+               const PathwayParams& pathways, const CoordinationParams& coordination,
+               QualityView quality, const StepContext& ctx) {
+  const std::array<double, n_mbo_origins> base = {logit(params.technical_from_technical_profile),
+                                                  logit(params.technical_from_other_profile),
+                                                  logit(params.technical_from_tl)};
   Students& s = world.students;
   YearFlows& flows = world.flows;
   tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
@@ -23,10 +78,33 @@ void enter_mbo(World& world, const MboTransitionParams& params, const StepContex
     if (!rng.bernoulli(params.mbo_share)) return;
     const int origin = mbo_origin(s.profile[i], ctx.technical);
     const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
+    const bool aligned = pathways.h4.enabled && agreements_active(world, region, coordination);
+    // Quality of the vmbo programme followed (the reference for TL, which has no programme).
+    const double q = s.profile[i] == no_profile
+                         ? quality.reference
+                         : quality.quality[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+    double odds = base[origin];
+    if (origin != 0 && s.technical_keuzevak[i]) odds += keuzevak.mbo_effect;
+    if (pathways.h9.enabled) odds += pathways.h9.mbo_effect * (q - quality.reference);
+    if (aligned) odds += pathways.h4.technical_shift * world.region_state.labour_demand[region];
+    const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
+    const int level = mbo_level(s.leerweg[i]);
+    const double weight = params.job_chance_weight + (aligned ? pathways.h4.job_chance_weight : 0.0);
+    const double job_chance = choose_programme_job_chance(world, params, region, technical, level, weight, rng);
+    const double dropout =
+        params.first_year_dropout * std::exp(-params.preparation_effect * (q - quality.reference));
+    const bool drops_out = ctx.stream(Purpose::mbo_dropout, s.id[i]).bernoulli(std::min(1.0, dropout));
+
     const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);
     std::atomic_ref<std::int32_t>(flows.mbo_entrants[cell]).fetch_add(1, std::memory_order_relaxed);
-    if (rng.bernoulli(p_technical[origin]))
+    std::atomic_ref<std::int64_t>(flows.mbo_job_chance_millionths[cell])
+        .fetch_add(std::llround(job_chance * 1e6), std::memory_order_relaxed);
+    if (drops_out) std::atomic_ref<std::int32_t>(flows.mbo_dropouts[cell]).fetch_add(1, std::memory_order_relaxed);
+    if (technical) {
       std::atomic_ref<std::int32_t>(flows.mbo_technical[cell]).fetch_add(1, std::memory_order_relaxed);
+      std::atomic_ref<std::int32_t>(flows.mbo_technical_by_level[region * 4 + static_cast<std::size_t>(level - 1)])
+          .fetch_add(1, std::memory_order_relaxed);
+    }
   });
 }
 

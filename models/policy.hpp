@@ -11,6 +11,7 @@
 
 #include "models/context.hpp"
 #include "models/pathways.hpp"
+#include "models/regional_coordination.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -60,6 +61,6 @@ struct PolicyParams {
 // Phase 2: plans, approval, allocation, cofinancing rule, split into envelopes and the aanloop
 // impulse per programme (flows.budget_received, flows.envelope, flows.programme_impulse).
 void apply_policy(World& world, const PolicyParams& params, const PathwayParams& pathways,
-                  double scale, const StepContext& ctx);
+                  const CoordinationParams& coordination, const StepContext& ctx);
 
 }  // namespace stosim

@@ -21,6 +21,12 @@ double constant(const World& world, int leerweg, int profile) {
   return world.start.profile_constant[static_cast<std::size_t>(leerweg * n_profiles + profile)];
 }
 
+// Weight e^(constant + appeal) of a profile at a location, before the propensity factor.
+double profile_weight(const World& world, int leerweg, std::size_t location, int profile, Appeal appeal) {
+  const double extra = appeal.empty() ? 0.0 : appeal[programme_index(location, profile)];
+  return std::exp(constant(world, leerweg, profile) + extra);
+}
+
 // Per location and choosing leerweg: sums of exp(constant) over its open profiles, split into
 // technical and other. The logit over (location, profile) then factors into a choice of location
 // and a choice of profile within it, so a student costs one pass over nearby locations.
@@ -31,7 +37,7 @@ struct OfferSums {
   }
 };
 
-OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& technical) {
+OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& technical, Appeal appeal) {
   const std::size_t n = world.locations.size() * n_choosing_leerwegen;
   OfferSums sums{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   for (std::size_t l = 0; l < world.locations.size(); ++l)
@@ -40,7 +46,7 @@ OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& tec
       for (int p = 0; p < n_profiles; ++p) {
         if (!world.programmes.offered[programme_index(l, p)]) continue;
         (technical[p] ? sums.technical : sums.other)[sums.at(l, lw)] +=
-            std::exp(constant(world, lw, p));
+            profile_weight(world, lw, l, p, appeal);
       }
     }
   return sums;
@@ -62,8 +68,8 @@ struct ChoiceTables {
 };
 
 ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params,
-                           const std::array<bool, n_profiles>& technical) {
-  ChoiceTables t{offer_sums(world, technical), {}, std::exp(-params.switch_school_cost)};
+                           const std::array<bool, n_profiles>& technical, Appeal appeal) {
+  ChoiceTables t{offer_sums(world, technical, appeal), {}, std::exp(-params.switch_school_cost)};
   const std::vector<float>& distance = world.zones.reachable.distance_km;
   t.distance_factor.resize(distance.size());
   for (std::size_t k = 0; k < distance.size(); ++k)
@@ -108,12 +114,12 @@ double tech_factor(const World& world, const ProfileChoiceParams& params, std::s
 // Draws a profile at a location in proportion to its logit weight; -1 when none is open.
 std::int8_t draw_profile(const World& world, std::size_t location, int lw, double tech_factor,
                          const std::array<bool, n_profiles>& technical, int excluded,
-                         RandomStream& rng) {
+                         Appeal appeal, RandomStream& rng) {
   std::array<double, n_profiles> weight{};
   double total = 0.0;
   for (int p = 0; p < n_profiles; ++p) {
     if (p == excluded || !world.programmes.offered[programme_index(location, p)]) continue;
-    weight[p] = std::exp(constant(world, lw, p)) * (technical[p] ? tech_factor : 1.0);
+    weight[p] = profile_weight(world, lw, location, p, appeal) * (technical[p] ? tech_factor : 1.0);
     total += weight[p];
   }
   if (total <= 0.0) return no_profile;
@@ -148,9 +154,19 @@ std::int32_t nearest_with_programme(const World& world, const OfferSums& sums, s
 
 }  // namespace
 
+std::vector<float> quality_appeal(std::span<const float> quality, double reference, const H9Params& h9,
+                                  const std::array<bool, n_profiles>& technical) {
+  if (!h9.enabled) return {};
+  std::vector<float> appeal(quality.size(), 0.0f);
+  for (std::size_t k = 0; k < quality.size(); ++k)
+    if (technical[k % n_profiles]) appeal[k] = static_cast<float>(h9.choice_effect * (quality[k] - reference));
+  return appeal;
+}
+
 std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
-                                            const std::array<bool, n_profiles>& technical) {
-  const ChoiceTables tables = choice_tables(world, params, technical);
+                                            const std::array<bool, n_profiles>& technical,
+                                            Appeal appeal) {
+  const ChoiceTables tables = choice_tables(world, params, technical, appeal);
   const OfferSums& sums = tables.sums;
   const Students& s = world.students;
   // Expected number of choosers per (location, leerweg) going to its technical or other group;
@@ -187,7 +203,8 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
         if (!world.programmes.offered[programme_index(l, p)]) continue;
         const double group_sum = technical[p] ? sums.technical[cell] : sums.other[cell];
         const double group_mass = mass[2 * cell + (technical[p] ? 0 : 1)];
-        if (group_sum > 0) shares[lw * n_profiles + p] += group_mass * std::exp(constant(world, lw, p)) / group_sum;
+        if (group_sum > 0)
+          shares[lw * n_profiles + p] += group_mass * profile_weight(world, lw, l, p, appeal) / group_sum;
       }
     }
   for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
@@ -200,7 +217,7 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
 }
 
 void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
-                                 const std::array<bool, n_profiles>& technical) {
+                                 const std::array<bool, n_profiles>& technical, Appeal appeal) {
   std::vector<float>& constants = world.start.profile_constant;
   constants.assign(n_choosing_leerwegen * n_profiles, 0.0f);
   if (!params.calibrate_constants) return;
@@ -221,7 +238,7 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
   constexpr int max_iterations = 100;
   constexpr double tolerance = 1e-4;  // largest |log(target / expected)|
   for (int it = 0; it < max_iterations; ++it) {
-    const std::vector<double> expected = expected_profile_shares(world, params, technical);
+    const std::vector<double> expected = expected_profile_shares(world, params, technical, appeal);
     double largest_step = 0.0;
     for (std::size_t k = 0; k < constants.size(); ++k) {
       if (target[k] <= 0.0) {
@@ -236,8 +253,9 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
   }
 }
 
-void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx) {
-  const ChoiceTables tables = choice_tables(world, params, ctx.technical);
+void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx,
+                     Appeal appeal) {
+  const ChoiceTables tables = choice_tables(world, params, ctx.technical, appeal);
   const OfferSums& sums = tables.sums;
   Students& s = world.students;
   std::atomic<std::int64_t> left{0};
@@ -268,7 +286,7 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
     }
     s.location[i] = chosen;
     s.profile[i] =
-        draw_profile(world, static_cast<std::size_t>(chosen), lw, e, ctx.technical, -1, rng);
+        draw_profile(world, static_cast<std::size_t>(chosen), lw, e, ctx.technical, -1, appeal, rng);
   });
   world.flows.left += left.load();
 }
@@ -279,7 +297,7 @@ std::int8_t choose_profile_at(const World& world, std::size_t location, std::siz
   RandomStream rng = ctx.stream(Purpose::programme_move, world.students.id[student]);
   const int lw = static_cast<int>(world.students.leerweg[student]);
   return draw_profile(world, location, lw, tech_factor(world, params, student), ctx.technical,
-                      excluded_profile, rng);
+                      excluded_profile, {}, rng);
 }
 
 }  // namespace stosim

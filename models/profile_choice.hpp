@@ -3,7 +3,10 @@
 // (location x profile) offering the student's leerweg, at the own location and at the others
 // within reach of home. Utility: a calibrated constant per leerweg and profile, the student's
 // technical propensity for technical profiles, distance from home, and a cost of changing school.
+#include <span>
+
 #include "models/context.hpp"
+#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -39,16 +42,26 @@ struct ProfileChoiceParams {
   }
 };
 
+// Extra utility of each programme (H9: its quality); empty means none.
+using Appeal = std::span<const float>;
+
+// H9: appeal of each technical programme, h9.choice_effect * (quality - reference); empty when
+// H9 is off (quality then plays no part in the choice).
+std::vector<float> quality_appeal(std::span<const float> quality, double reference, const H9Params& h9,
+                                  const std::array<bool, n_profiles>& technical);
+
 // Sets world.start.profile_constant (zero when params.calibrate_constants is false).
 void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
-                                 const std::array<bool, n_profiles>& technical);
+                                 const std::array<bool, n_profiles>& technical, Appeal appeal = {});
 
 // Expected share of each (leerweg, profile) among the choices of the current year-2 students.
 std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
-                                            const std::array<bool, n_profiles>& technical);
+                                            const std::array<bool, n_profiles>& technical,
+                                            Appeal appeal = {});
 
 // Year-2 students in a leerweg with profiles choose their year-3 programme (and move there).
-void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx);
+void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx,
+                     Appeal appeal = {});
 
 // Choice of a profile at one given location, for students whose programme closed.
 std::int8_t choose_profile_at(const World& world, std::size_t location, std::size_t student,

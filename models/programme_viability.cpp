@@ -1,5 +1,7 @@
 #include "models/programme_viability.hpp"
 
+#include <cmath>
+
 namespace stosim {
 
 namespace {
@@ -19,23 +21,75 @@ std::int32_t nearest_alternative(const World& world, std::size_t student, int pr
   return -1;
 }
 
-// Returns a mask of the programmes that close this year.
-std::vector<std::uint8_t> close_small_programmes(World& world,
-                                                 const ProgrammeViabilityParams& params) {
+bool under_agreement(const World& world, std::size_t region, const H1Params& h1,
+                     const CoordinationParams& coordination) {
+  return h1.enabled && agreements_active(world, region, coordination);
+}
+
+// Money the region's schools spend on their own programmes this year.
+bool funds_own_programmes(const World& world, std::size_t region) {
+  const double* envelope = &world.flows.envelope[region * n_envelopes];
+  return envelope[static_cast<int>(Envelope::untargeted)] > 0.0 ||
+         envelope[static_cast<int>(Envelope::facilities)] > 0.0;
+}
+
+// Offered programmes of each (region, profile).
+std::vector<int> providers_per_region(const World& world) {
+  std::vector<int> count(world.regions.size() * n_profiles, 0);
+  for (std::size_t k = 0; k < world.programmes.size(); ++k)
+    if (world.programmes.offered[k])
+      ++count[static_cast<std::size_t>(world.locations.region[k / n_profiles]) * n_profiles + k % n_profiles];
+  return count;
+}
+
+// H1: a larger programme of the same profile at a neighbouring location of the same region.
+bool has_larger_neighbour(const World& world, std::size_t programme, const std::vector<std::int32_t>& students,
+                          double neighbour_km) {
+  const std::size_t l = programme / n_profiles;
+  const int p = static_cast<int>(programme % n_profiles);
+  const Locations& loc = world.locations;
+  for (std::size_t other = 0; other < loc.size(); ++other) {
+    const std::size_t k = programme_index(other, p);
+    if (other == l || !world.programmes.offered[k] || loc.region[other] != loc.region[l]) continue;
+    const double dx = loc.x_km[other] - loc.x_km[l], dy = loc.y_km[other] - loc.y_km[l];
+    if (std::sqrt(dx * dx + dy * dy) <= neighbour_km && students[k] > students[programme]) return true;
+  }
+  return false;
+}
+
+// Marks the programmes that close this year, by agreement (H1) or by the viability rule.
+std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabilityParams& params,
+                                             const H1Params& h1, const CoordinationParams& coordination,
+                                             const StepContext& ctx) {
   std::vector<std::int32_t> students;
   count_programme_students(world, students);
+  const std::vector<int> providers = providers_per_region(world);
   Programmes& prog = world.programmes;
   std::vector<std::uint8_t> closing(prog.size(), 0);
   for (std::size_t k = 0; k < prog.size(); ++k) {
     if (!prog.offered[k]) continue;
-    if (students[k] >= params.min_students) {
+    const auto region = static_cast<std::size_t>(world.locations.region[k / n_profiles]);
+    const bool agreed = under_agreement(world, region, h1, coordination);
+    const double relief = (!agreed && funds_own_programmes(world, region)) ? params.funded_threshold_relief : 0.0;
+    const bool small = students[k] < params.min_students * (1.0 - relief);
+    if (!small) {
       prog.years_below_viability[k] = 0;
       continue;
     }
-    if (++prog.years_below_viability[k] < params.years_below_to_close) continue;
+    if (agreed && has_larger_neighbour(world, k, students, h1.neighbour_km) &&
+        ctx.stream(Purpose::concentration, k).bernoulli(h1.concentration_rate)) {
+      closing[k] = 1;
+      ++world.flows.concentrated_programmes;
+      continue;
+    }
+    const bool protected_sole = agreed && h1.protect_sole_provider && providers[region * n_profiles + k % n_profiles] == 1;
+    if (protected_sole || ++prog.years_below_viability[k] < params.years_below_to_close) continue;
+    closing[k] = 1;
+  }
+  for (std::size_t k = 0; k < prog.size(); ++k) {
+    if (!closing[k]) continue;
     prog.offered[k] = 0;
     prog.years_below_viability[k] = 0;
-    closing[k] = 1;
     ++world.flows.closed_programmes;
   }
   return closing;
@@ -44,9 +98,10 @@ std::vector<std::uint8_t> close_small_programmes(World& world,
 }  // namespace
 
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
+                               const H1Params& h1, const CoordinationParams& coordination,
                                const ProfileChoiceParams& choice, const StepContext& ctx) {
   if (params.min_students <= 0) return;
-  const std::vector<std::uint8_t> closing = close_small_programmes(world, params);
+  const std::vector<std::uint8_t> closing = closing_programmes(world, params, h1, coordination, ctx);
   if (world.flows.closed_programmes == 0) return;
   Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i) {

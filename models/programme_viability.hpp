@@ -3,8 +3,16 @@
 // for a number of consecutive years closes. Its year-3 students move to the nearest location
 // within reach offering the same profile and leerweg, or else choose another profile at their own
 // school; year-4 students finish where they are.
+//
+// Money and agreements change the rule (the trade-offs of seed report §2.2): a region's STO money
+// spent by schools on their own programmes lowers the threshold (small programmes are kept
+// alive), unless the region has a profile agreement (H1). Under H1 a small programme with a larger
+// neighbour offering the same profile is concentrated there, and a region's sole provider of a
+// profile is protected.
 #include "models/context.hpp"
+#include "models/pathways.hpp"
 #include "models/profile_choice.hpp"
+#include "models/regional_coordination.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -13,6 +21,7 @@ namespace stosim {
 struct ProgrammeViabilityParams {
   int min_students = 12;
   int years_below_to_close = 3;
+  double funded_threshold_relief = 0.5;
 
   template <class V>
   void visit(V& v) {
@@ -26,10 +35,15 @@ struct ProgrammeViabilityParams {
       {.unit = "years", .min = 1, .max = 20,
        .description = "Consecutive years below the threshold after which a programme closes",
        .source = "assumption"});
+    v(funded_threshold_relief, "funded_threshold_relief",
+      {.min = 0, .max = 1,
+       .description = "Share by which the threshold falls in a region whose schools spend STO money on their own programmes without a profile agreement",
+       .source = "seed report §2.2: schools with more money may keep small profiles alive"});
   }
 };
 
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
+                               const H1Params& h1, const CoordinationParams& coordination,
                                const ProfileChoiceParams& choice, const StepContext& ctx);
 
 }  // namespace stosim

@@ -1,5 +1,7 @@
 #include "models/year_step.hpp"
 
+#include "models/system_setup.hpp"
+
 namespace stosim {
 
 void step_year(World& world, const ModelParameters& p, const StepContext& ctx) {
@@ -10,18 +12,35 @@ void step_year(World& world, const ModelParameters& p, const StepContext& ctx) {
   // 1. Demography (the initial state already holds the first year's students).
   if (ctx.year > ctx.start_year) {
     promote_students(world);
-    world.flows.entered = enter_cohort(world, p.demography, ctx);
+    world.flows.entered = enter_cohort(world, p.demography, p.pathways.h5, ctx);
     choose_schools(world, p.school_choice, ctx);
   }
-  // 2-4. Policy and funding, firms, regional coordination: not yet modelled.
-  // 5. Schools.
-  apply_programme_viability(world, p.programme_viability, p.profile_choice, ctx);
-  // 6. Teachers: not yet modelled.
+  // 2. Policy and funding.
+  apply_policy(world, p.policy, p.pathways, p.regional_coordination, ctx);
+  // 3. Firms.
+  update_firms(world, p.firms, ctx);
+  // 4. Regional coordination.
+  coordinate_regions(world, p.regional_coordination, p.pathways, ctx);
+  // 5. Schools: facilities, then the offer.
+  update_facilities(world, p.facilities, p.pathways, ctx);
+  apply_programme_viability(world, p.programme_viability, p.pathways.h1, p.regional_coordination,
+                            p.profile_choice, ctx);
+  // 6. Teachers.
+  update_teachers(world, p.teachers, p.pathways, ctx);
   // 7. Students.
-  apply_dropout(world, p.dropout, ctx);
+  const std::vector<float> quality = programme_quality(world, p.quality, p.pathways.h2);
+  const DropoutQuality dropout_quality =
+      p.pathways.h9.enabled
+          ? DropoutQuality{quality, p.quality.reference, p.pathways.h9.dropout_effect}
+          : DropoutQuality{};
+  apply_dropout(world, p.dropout, ctx, dropout_quality);
   sit_exams(world, p.exams, ctx);
-  enter_mbo(world, p.mbo_transition, ctx);
-  choose_profiles(world, p.profile_choice, ctx);
+  enter_mbo(world, p.mbo_transition, p.keuzevakken, p.pathways, p.regional_coordination,
+            {quality, p.quality.reference}, ctx);
+  const std::vector<float> appeal =
+      quality_appeal(quality, p.quality.reference, p.pathways.h9, ctx.technical);
+  choose_profiles(world, p.profile_choice, ctx, appeal);
+  choose_keuzevakken(world, p.keuzevakken, p.pathways, ctx);
   // 8. The monitor (output/monitor.hpp) records the year after this step.
 }
 

@@ -8,16 +8,17 @@
 #include <memory>
 #include <stdexcept>
 
+#include "models/system_setup.hpp"
 #include "models/year_step.hpp"
 #include "output/monitor.hpp"
+#include "sim/population_file.hpp"
 #include "sim/synthetic_netherlands.hpp"
 
 namespace stosim {
 
-World build_initial_world(const Scenario& scenario) {
-  if (scenario.population.source != "synthetic")
-    throw std::runtime_error("population.source 'file' needs a population file from `stosim "
-                             "import`, which this version cannot read yet");
+namespace {
+
+World make_synthetic_world(const Scenario& scenario) {
   SyntheticOptions options;
   options.seed = scenario.seed;
   options.scale = scenario.population.scale;
@@ -26,15 +27,24 @@ World build_initial_world(const Scenario& scenario) {
   options.propensity_female_mean = scenario.model.demography.propensity_female_mean;
   options.technical = scenario.technical_profiles();
   options.geography = scenario.geography;
-  World world = make_synthetic_netherlands(options);
-  record_starting_point(world);
-  calibrate_profile_constants(world, scenario.model.profile_choice, options.technical);
+  return make_synthetic_netherlands(options);
+}
+
+}  // namespace
+
+World build_initial_world(const Scenario& scenario) {
+  World world = scenario.population.source == "file" ? load_population_world(scenario)
+                                                     : make_synthetic_world(scenario);
+  // The world's own draws use a replicate slot no replicate has: every replicate starts alike.
+  initialise_system(world, scenario.model, scenario.technical_profiles(), scenario.population.scale,
+                    StreamKey{scenario.seed, ~std::uint64_t{0} - 1});
   // Room for every cohort to come, so the yearly loop never reallocates student arrays.
   const std::size_t room = world.students.size() + world.students.size() / 2;
   Students& s = world.students;
   s.id.reserve(room), s.home_zone.reserve(room), s.location.reserve(room), s.cohort.reserve(room);
   s.grade.reserve(room), s.leerweg.reserve(room), s.profile.reserve(room);
   s.is_male.reserve(room), s.propensity.reserve(room), s.status.reserve(room);
+  s.technical_keuzevak.reserve(room);
   return world;
 }
 
@@ -47,6 +57,7 @@ IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int
   StepContext ctx;
   ctx.streams = StreamKey{scenario.seed, static_cast<std::uint64_t>(replicate)};
   ctx.start_year = scenario.start_year;
+  ctx.scale = scenario.population.scale;
   ctx.technical = scenario.technical_profiles();
   for (int year = scenario.start_year; year <= scenario.end_year; ++year) {
     ctx.year = year;

@@ -38,7 +38,7 @@ void reset_flows(World& world) {
   const std::size_t regions = world.regions.size();
   f.mbo_entrants.assign(regions * n_mbo_origins, 0);
   f.mbo_technical.assign(regions * n_mbo_origins, 0);
-  f.mbo_job_chance_total.assign(regions * n_mbo_origins, 0.0);
+  f.mbo_job_chance_millionths.assign(regions * n_mbo_origins, 0);
   f.mbo_dropouts.assign(regions * n_mbo_origins, 0);
   f.mbo_technical_by_level.assign(regions * 4, 0);
   for (auto* money : {&f.budget_received, &f.budget_spent, &f.cofinancing_cash,

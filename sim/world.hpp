@@ -147,9 +147,10 @@ struct YearFlows {
   // Per region x origin (0 technical profile, 1 other profile, 2 TL): graduates and
   // those of them who enter a technical mbo programme.
   std::vector<std::int32_t> mbo_entrants, mbo_technical;
-  // Per region x origin: sum of the job chance of the chosen mbo programmes, first-year mbo
-  // dropouts, and per region x level (1-4) technical entrants.
-  std::vector<double> mbo_job_chance_total;
+  // Per region x origin: sum of the job chance of the chosen mbo programmes (in millionths, an
+  // integer so that the sum does not depend on the order of threads), first-year mbo dropouts,
+  // and per region x level (1-4) technical entrants.
+  std::vector<std::int64_t> mbo_job_chance_millionths;
   std::vector<std::int32_t> mbo_dropouts, mbo_technical_by_level;
   // Per region (euro): STO money received and spent, firms' cofinancing, facility investment.
   std::vector<double> budget_received, budget_spent, cofinancing_cash, cofinancing_in_kind,

@@ -47,8 +47,10 @@ TEST_CASE("Degenerate.ViabilityThresholdZeroClosesNothing", "[degenerate]") {
 }
 
 TEST_CASE("Degenerate.UnreachableThresholdClosesEveryProgramme", "[degenerate]") {
+  // H1 would protect each region's sole provider of a profile: switched off here.
   const Scenario s = small_scenario(0.05, 1, {{"programme_viability.min_students", "1000"},
-                                              {"programme_viability.years_below_to_close", "1"}});
+                                              {"programme_viability.years_below_to_close", "1"},
+                                              {"h1.enabled", "false"}});
   const IndicatorFrame f = run(s);
   for (int p = 0; p < n_profiles; ++p) CHECK(national(f, "programmes_offered", 0, static_cast<std::size_t>(p)) == 0.0);
 }

@@ -9,13 +9,18 @@ using namespace stosim::testing;
 namespace {
 constexpr int pie = 1, zw = 8;
 
-StepContext context(int year) {
-  StepContext ctx;
-  ctx.streams = {3, 0};
-  ctx.year = year;
-  ctx.technical = {true, true, true, true, true};
-  return ctx;
+// These tests are about the size rule alone: no agreements (H1) in play.
+H1Params no_agreements() {
+  H1Params h1;
+  h1.enabled = false;
+  return h1;
 }
+
+void apply(World& w, const ProgrammeViabilityParams& params, int year) {
+  apply_programme_viability(w, params, no_agreements(), CoordinationParams{}, ProfileChoiceParams{},
+                            StepContext{{3, 0}, year, 2018, 1.0, {true, true, true, true, true}});
+}
+
 }  // namespace
 
 TEST_CASE("ProgrammeViability.SmallProgrammeClosesAfterConsecutiveYears", "[viability]") {
@@ -31,12 +36,10 @@ TEST_CASE("ProgrammeViability.SmallProgrammeClosesAfterConsecutiveYears", "[viab
   ProgrammeViabilityParams params;
   params.min_students = 10;
   params.years_below_to_close = 2;
-  ProfileChoiceParams choice;
-
-  apply_programme_viability(w, params, choice, context(2018));
+  apply(w, params, 2018);
   CHECK(w.programmes.offered[programme_index(small, pie)] == 1);  // first year below: still open
   reset_flows(w);
-  apply_programme_viability(w, params, choice, context(2019));
+  apply(w, params, 2019);
   CHECK(w.programmes.offered[programme_index(small, pie)] == 0);  // second year: closed
   CHECK(w.programmes.offered[programme_index(small, zw)] == 1);
   CHECK(w.programmes.offered[programme_index(other, pie)] == 1);
@@ -61,7 +64,7 @@ TEST_CASE("ProgrammeViability.WithoutAlternativeStudentsSwitchProfile", "[viabil
   ProgrammeViabilityParams params;
   params.min_students = 10;
   params.years_below_to_close = 1;
-  apply_programme_viability(w, params, ProfileChoiceParams{}, context(2018));
+  apply(w, params, 2018);
   CHECK(w.programmes.offered[programme_index(only, pie)] == 0);
   CHECK(w.students.profile[0] == zw);
   CHECK(w.students.profile[1] == zw);
@@ -80,7 +83,7 @@ TEST_CASE("ProgrammeViability.BigEnoughProgrammeResetsItsCounter", "[viability]"
   w.programmes.years_below_viability[programme_index(l, pie)] = 5;
   ProgrammeViabilityParams params;
   params.min_students = 10;
-  apply_programme_viability(w, params, ProfileChoiceParams{}, context(2018));
+  apply(w, params, 2018);
   CHECK(w.programmes.years_below_viability[programme_index(l, pie)] == 0);
   CHECK(w.programmes.offered[programme_index(l, pie)] == 1);
 }

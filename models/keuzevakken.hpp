@@ -1,0 +1,40 @@
+#pragma once
+// Technical keuzevakken (elective modules) in years 3-4: students of a technical profile follow
+// them as part of their profile; students of other profiles and of TL may choose one where their
+// location offers it. H5 (broader exposure) funds an offer at every location of the region and
+// raises the odds of following one; a technical keuzevak raises the odds of technical mbo.
+#include <span>
+
+#include "models/context.hpp"
+#include "models/pathways.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct KeuzevakParams {
+  double constant_other_profile = -2.2;
+  double constant_tl = -1.8;
+  double beta_propensity = 0.8;
+  double mbo_effect = 0.8;
+
+  template <class V>
+  void visit(V& v) {
+    v(constant_other_profile, "constant_other_profile", {.description = "Log-odds of a technical keuzevak for a student of a non-technical profile at average propensity", .source = "assumption: about one in ten"});
+    v(constant_tl, "constant_tl", {.description = "Log-odds of a technical keuzevak for a TL student at average propensity", .source = "assumption: DUO counts 216 TL students in a 'beroepsroute techniek' and many more take technical electives"});
+    v(beta_propensity, "beta_propensity", {.min = 0, .max = 10, .description = "Log-odds per standard deviation of technical propensity", .source = "assumption"});
+    v(mbo_effect, "mbo_effect", {.min = 0, .max = 10, .description = "Log-odds of a technical mbo field added by a technical keuzevak (outside technical profiles)", .source = "assumption"});
+  }
+};
+
+// Whether each location offers technical keuzevakken this year: it has an open technical
+// programme, or its region funds broad exposure (H5).
+std::vector<std::uint8_t> keuzevak_offer(const World& world, const PathwayParams& pathways,
+                                         const std::array<bool, n_profiles>& technical);
+
+// Year-2 students who just chose their year-3 programme (and TL year-2 students) decide whether
+// they follow a technical keuzevak in years 3-4. Spends the exposure envelope.
+void choose_keuzevakken(World& world, const KeuzevakParams& params, const PathwayParams& pathways,
+                        const StepContext& ctx);
+
+}  // namespace stosim

@@ -1,0 +1,158 @@
+#include "models/policy.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stosim {
+
+namespace {
+
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+double form_bonus(OrganisationForm form) {
+  return form == OrganisationForm::external_coordinator ? 0.05
+         : form == OrganisationForm::shared_participation ? -0.03
+                                                           : 0.0;
+}
+
+// Plans are written in the last aanloop year; a rejected plan is improved and resubmitted each
+// following year until approved.
+void assess_plans(World& world, const PolicyParams& params, const StepContext& ctx) {
+  RegionState& rs = world.region_state;
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    if (rs.plan_status[r] == PlanStatus::approved) continue;
+    if (rs.plan_status[r] == PlanStatus::none) {
+      if (ctx.year != params.transitie_start - 1) continue;
+      RandomStream rng(ctx.streams, 0, Purpose::plan_quality, r);  // a region's plan, fixed per replicate
+      rs.plan_quality[r] = static_cast<float>(0.2 + 0.5 * rs.collaboration[r] + 0.1 * rs.prior_network[r] +
+                                              form_bonus(rs.organisation[r]) +
+                                              params.plan_quality_sd * rng.normal());
+    } else {
+      rs.plan_quality[r] += static_cast<float>(params.resubmission_gain);
+    }
+    const double p = logistic(params.approval_slope * (rs.plan_quality[r] - params.approval_threshold));
+    rs.plan_status[r] = ctx.stream(Purpose::plan_approval, r).bernoulli(p) ? PlanStatus::approved
+                                                                            : PlanStatus::rejected;
+  }
+}
+
+std::vector<double> bovenbouw_students_per_region(const World& world) {
+  std::vector<double> count(world.regions.size(), 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] >= 3 && s.profile[i] != no_profile && s.location[i] >= 0)
+      count[static_cast<std::size_t>(world.locations.region[s.location[i]])] += 1.0;
+  return count;
+}
+
+// Aanloop: the national money goes to the hard technical programmes in proportion to their
+// students, as a first quality impulse for their facilities.
+void aanloop_impulse(World& world, const PolicyParams& params, const StepContext& ctx) {
+  std::array<bool, n_profiles> hard{};
+  for (const std::string& code : params.hard_technical)
+    if (const auto p = profile_index(code)) hard[*p] = true;
+  std::vector<std::int32_t> students;
+  count_programme_students(world, students);
+  double total = 0.0;
+  for (std::size_t k = 0; k < students.size(); ++k)
+    if (world.programmes.offered[k] && hard[k % n_profiles]) total += students[k];
+  if (total <= 0.0) return;
+  const double budget = params.aanloop_budget * ctx.scale;
+  for (std::size_t k = 0; k < students.size(); ++k) {
+    if (!world.programmes.offered[k] || !hard[k % n_profiles]) continue;
+    const double money = budget * students[k] / total;
+    world.flows.programme_impulse[k] = money;
+    world.flows.budget_received[static_cast<std::size_t>(world.locations.region[k / n_profiles])] += money;
+  }
+}
+
+double national_budget(const PolicyParams& params, const StepContext& ctx) {
+  return (ctx.year < params.structureel_start ? params.transitie_budget : params.structural_budget) * ctx.scale;
+}
+
+// What the cofinancing rule leaves of a budget: cofinancing must be at least the minimum share of
+// the total cost (budget + cofinancing).
+double after_cofinancing_rule(const PolicyParams& params, double budget, double cofinancing) {
+  if (params.cofinancing_min <= 0.0) return budget;
+  const double supported = cofinancing * (1.0 - params.cofinancing_min) / params.cofinancing_min;
+  if (supported >= budget) return budget;
+  return params.cofinancing_rule == "scale" ? supported : 0.0;
+}
+
+// Splits a region's money over the enabled pathways in proportion to their budget shares.
+// Regional pathways (H2 hub, H3 teachers) need an agreement; their share otherwise goes to the
+// schools untargeted, as does everything when no pathway is enabled.
+void fill_envelopes(World& world, std::size_t r, double money, const PolicyParams& params,
+                    const PathwayParams& pw, const CoordinationParams& coordination) {
+  double* envelope = &world.flows.envelope[r * n_envelopes];
+  const bool agreed = agreements_active(world, r, coordination);
+  envelope[static_cast<int>(Envelope::coordination)] += params.coordination_share * money;
+  const double rest = (1.0 - params.coordination_share) * money;
+  struct Claim {
+    Envelope envelope;
+    bool active;
+    double share;
+  };
+  const Claim claims[] = {{Envelope::hub, pw.h2.enabled && agreed, pw.h2.budget_share},
+                          {Envelope::teachers, pw.h3.enabled && agreed, pw.h3.budget_share},
+                          {Envelope::exposure, pw.h5.enabled, pw.h5.budget_share},
+                          {Envelope::facilities, pw.h6.enabled, pw.h6.budget_share},
+                          {Envelope::development, pw.h8.enabled, pw.h8.budget_share}};
+  double total_share = 0.0;
+  for (const Claim& c : claims) total_share += c.active ? c.share : 0.0;
+  if (total_share <= 0.0) {
+    envelope[static_cast<int>(Envelope::untargeted)] += rest;
+    return;
+  }
+  for (const Claim& c : claims)
+    if (c.active) envelope[static_cast<int>(c.envelope)] += rest * c.share / total_share;
+}
+
+void transition_budgets(World& world, const PolicyParams& params, const PathwayParams& pathways,
+                        const CoordinationParams& coordination, const StepContext& ctx) {
+  RegionState& rs = world.region_state;
+  const std::vector<double> students = bovenbouw_students_per_region(world);
+  double eligible_students = 0.0;
+  for (std::size_t r = 0; r < students.size(); ++r)
+    if (rs.plan_status[r] == PlanStatus::approved) eligible_students += students[r];
+  if (eligible_students <= 0.0) return;
+  std::vector<double> budget(students.size(), 0.0);
+  double this_year = 0.0;
+  for (std::size_t r = 0; r < students.size(); ++r) {
+    if (rs.plan_status[r] != PlanStatus::approved) continue;
+    const double share = national_budget(params, ctx) * students[r] / eligible_students;
+    budget[r] = std::clamp(share, params.region_budget_min, params.region_budget_max);
+    budget[r] = after_cofinancing_rule(params, budget[r], rs.cofinancing_committed[r]);
+    this_year += budget[r];
+  }
+  // Before the structural phase the total stays under the programme's ceiling.
+  double factor = 1.0;
+  if (ctx.year < params.structureel_start) {
+    double so_far = 0.0;
+    for (double received : rs.received_total) so_far += received;
+    const double room = std::max(0.0, params.ceiling_2018_2023 * ctx.scale - so_far);
+    if (this_year > room) factor = this_year > 0 ? room / this_year : 0.0;
+  }
+  for (std::size_t r = 0; r < students.size(); ++r) {
+    const double money = budget[r] * factor;
+    if (money <= 0.0) continue;
+    world.flows.budget_received[r] += money;
+    fill_envelopes(world, r, money, params, pathways, coordination);
+  }
+}
+
+}  // namespace
+
+void apply_policy(World& world, const PolicyParams& params, const PathwayParams& pathways,
+                  const CoordinationParams& coordination, const StepContext& ctx) {
+  if (!params.enabled) return;
+  assess_plans(world, params, ctx);
+  if (ctx.year < params.transitie_start)
+    aanloop_impulse(world, params, ctx);
+  else
+    transition_budgets(world, params, pathways, coordination, ctx);
+  for (std::size_t r = 0; r < world.regions.size(); ++r)
+    world.region_state.received_total[r] += world.flows.budget_received[r];
+}
+
+}  // namespace stosim

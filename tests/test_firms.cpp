@@ -140,6 +140,29 @@ TEST_CASE("Firms.GraduatesRaiseJoining", "[firms]") {
   check_binomial(partners[1], 200, logistic(params.join_constant + 0.2 * params.join_network));
 }
 
+TEST_CASE("Firms.NetworksStallAfterApproval", "[firms][statistical]") {
+  FirmParams params;
+  params.firms_per_region = 5000;
+  SmallWorld sw;
+  World& w = firms_world(sw, 2, params);
+  const std::size_t n = 5000;
+  for (std::size_t r = 0; r < 2; ++r) {  // one partner of five years in each region
+    w.firms.partnership[r * n] = Partnership::core;
+    w.firms.years_as_partner[r * n] = 5;
+    w.region_state.collaboration[r] = 0.2f;
+  }
+  w.region_state.plan_status[0] = PlanStatus::approved;  // region 1 has no approved plan yet
+  w.flows.budget_received.assign(2, 1e6);
+  update_firms(w, params, context(2022));
+  int joined[2] = {0, 0};
+  for (std::size_t i = 0; i < w.firms.size(); ++i)
+    if (i % n != 0) joined[w.firms.region[i]] += w.firms.partnership[i] != Partnership::none;
+  const double base = params.join_constant + 0.2 * params.join_network + params.join_subsidy;
+  check_binomial(joined[0], static_cast<int>(n - 1), logistic(base - 5 * params.join_stall));
+  check_binomial(joined[1], static_cast<int>(n - 1), logistic(base));
+  CHECK(joined[0] < joined[1]);
+}
+
 TEST_CASE("Firms.PartnersDriftAwayAfterTheSubsidy", "[firms][statistical]") {
   FirmParams params;
   params.firms_per_region = 5000;

@@ -8,7 +8,9 @@ namespace stosim {
 
 namespace {
 
-double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double logistic(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 // What a firm weighs, per region: prospective technical graduates per firm, collaboration
 // capital, STO money this year and how long the partnership has existed since approval.
@@ -26,12 +28,16 @@ std::vector<double> graduates_per_firm(const World& world, const StepContext& ct
   std::vector<double> graduates(regions, 0.0), firms(regions, 0.0);
   const Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4 || s.profile[i] == no_profile) continue;
-    if (!ctx.technical[static_cast<std::size_t>(s.profile[i])]) continue;
-    graduates[static_cast<std::size_t>(world.zones.region[static_cast<std::size_t>(s.home_zone[i])])] += 1.0;
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4 || s.profile[i] == no_profile)
+      continue;
+    if (!ctx.technical[static_cast<std::size_t>(s.profile[i])] || s.home_zone[i] < 0) continue;
+    graduates[static_cast<std::size_t>(
+        world.zones.region[static_cast<std::size_t>(s.home_zone[i])])] += 1.0;
   }
-  for (std::size_t i = 0; i < world.firms.size(); ++i) firms[static_cast<std::size_t>(world.firms.region[i])] += 1.0;
-  for (std::size_t r = 0; r < regions; ++r) graduates[r] = firms[r] > 0 ? graduates[r] / firms[r] : 0.0;
+  for (std::size_t i = 0; i < world.firms.size(); ++i)
+    firms[static_cast<std::size_t>(world.firms.region[i])] += 1.0;
+  for (std::size_t r = 0; r < regions; ++r)
+    graduates[r] = firms[r] > 0 ? graduates[r] / firms[r] : 0.0;
   return graduates;
 }
 
@@ -54,11 +60,13 @@ RegionOutlook region_outlook(const World& world, const StepContext& ctx) {
   o.stall_years = stall_years(world);
   o.subsidised.assign(world.regions.size(), 0);
   for (std::size_t r = 0; r < world.regions.size(); ++r)
-    o.subsidised[r] = r < world.flows.budget_received.size() && world.flows.budget_received[r] > 0 ? 1 : 0;
+    o.subsidised[r] =
+        r < world.flows.budget_received.size() && world.flows.budget_received[r] > 0 ? 1 : 0;
   return o;
 }
 
-double join_probability(const World& world, std::size_t r, const RegionOutlook& o, const FirmParams& p) {
+double join_probability(const World& world, std::size_t r, const RegionOutlook& o,
+                        const FirmParams& p) {
   const double subsidy = o.subsidised[r] ? 1.0 : 0.0;
   return logistic(p.join_constant + p.join_graduates * o.graduates_per_firm[r] +
                   p.join_network * world.region_state.collaboration[r] + p.join_subsidy * subsidy -
@@ -71,7 +79,8 @@ double stay_probability(std::size_t r, const RegionOutlook& o, const FirmParams&
 }
 
 // One firm's decision; its stream is keyed by the firm's id, so the order of firms is irrelevant.
-void decide(World& world, std::size_t i, const RegionOutlook& o, const FirmParams& p, const StepContext& ctx) {
+void decide(World& world, std::size_t i, const RegionOutlook& o, const FirmParams& p,
+            const StepContext& ctx) {
   Firms& f = world.firms;
   const auto r = static_cast<std::size_t>(f.region[i]);
   RandomStream rng = ctx.stream(Purpose::firm_partnership, f.id[i]);
@@ -103,16 +112,19 @@ void record_cofinancing(World& world, const FirmParams& p) {
   }
   // Policy reads this year's commitment when it allocates next year's budget.
   for (std::size_t r = 0; r < world.regions.size(); ++r)
-    world.region_state.cofinancing_committed[r] = flows.cofinancing_cash[r] + flows.cofinancing_in_kind[r];
+    world.region_state.cofinancing_committed[r] =
+        flows.cofinancing_cash[r] + flows.cofinancing_in_kind[r];
 }
 
 }  // namespace
 
-void initialise_firms(World& world, const FirmParams& params, double scale, StreamKey world_streams) {
+void initialise_firms(World& world, const FirmParams& params, double scale,
+                      StreamKey world_streams) {
   Firms& f = world.firms;
   f = Firms{};
   const double per_region = std::round(params.firms_per_region * scale);
-  const auto n = static_cast<std::size_t>(params.firms_per_region > 0 ? std::max(1.0, per_region) : 0.0);
+  const auto n =
+      static_cast<std::size_t>(params.firms_per_region > 0 ? std::max(1.0, per_region) : 0.0);
   const std::size_t total = n * world.regions.size();
   f.id.reserve(total), f.region.reserve(total), f.sector.reserve(total);
   f.employees.reserve(total), f.partnership.reserve(total), f.years_as_partner.reserve(total);
@@ -123,7 +135,8 @@ void initialise_firms(World& world, const FirmParams& params, double scale, Stre
       f.id.push_back(id);
       f.region.push_back(static_cast<std::int32_t>(r));
       f.sector.push_back(static_cast<std::uint8_t>(rng.below(n_firm_sectors)));
-      f.employees.push_back(static_cast<float>(params.employees_median * std::exp(params.employees_sd_log * rng.normal())));
+      f.employees.push_back(static_cast<float>(params.employees_median *
+                                               std::exp(params.employees_sd_log * rng.normal())));
       f.partnership.push_back(Partnership::none);
       f.years_as_partner.push_back(0);
     }

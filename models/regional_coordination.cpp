@@ -32,9 +32,12 @@ OrganisationForm draw_organisation(double u, const CoordinationParams& params) {
 
 double form_effect(OrganisationForm form, const CoordinationParams& params) {
   switch (form) {
-    case OrganisationForm::external_coordinator: return params.effect_external_coordinator;
-    case OrganisationForm::shared_participation: return params.effect_shared_participation;
-    case OrganisationForm::lead_organisation: break;
+    case OrganisationForm::external_coordinator:
+      return params.effect_external_coordinator;
+    case OrganisationForm::shared_participation:
+      return params.effect_shared_participation;
+    case OrganisationForm::lead_organisation:
+      break;
   }
   return params.effect_lead_organisation;
 }
@@ -49,7 +52,8 @@ std::vector<double> partner_shares(const World& world) {
     firms[r] += 1.0;
     if (f.partnership[i] != Partnership::none) partners[r] += 1.0;
   }
-  for (std::size_t r = 0; r < regions; ++r) partners[r] = firms[r] > 0 ? partners[r] / firms[r] : 0.0;
+  for (std::size_t r = 0; r < regions; ++r)
+    partners[r] = firms[r] > 0 ? partners[r] / firms[r] : 0.0;
   return partners;
 }
 
@@ -75,12 +79,15 @@ double joint_action(const World& world, std::size_t r, double money, double part
 
 // The region's own deviation from the national labour-demand trend: drawn from the replicate's
 // streams with the start year as the counter, so it is the same in every year of a run.
-double labour_demand_spread(std::size_t r, const CoordinationParams& params, const StepContext& ctx) {
+double labour_demand_spread(std::size_t r, const CoordinationParams& params,
+                            const StepContext& ctx) {
   RandomStream rng(ctx.streams, ctx.start_year, Purpose::labour_demand_spread, r);
   return params.labour_demand_spread * rng.normal();
 }
 
-float clamp01(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
+float clamp01(double x) {
+  return static_cast<float>(std::clamp(x, 0.0, 1.0));
+}
 
 }  // namespace
 
@@ -100,10 +107,12 @@ void initialise_regions(World& world, const CoordinationParams& params, StreamKe
   std::sort(order.begin(), order.end());
   const auto with_network = static_cast<std::size_t>(
       std::lround(params.prior_network_share * static_cast<double>(regions)));
-  for (std::size_t k = 0; k < std::min(with_network, regions); ++k) rs.prior_network[order[k].second] = 1;
+  for (std::size_t k = 0; k < std::min(with_network, regions); ++k)
+    rs.prior_network[order[k].second] = 1;
   for (std::size_t r = 0; r < regions; ++r) {
-    rs.collaboration[r] = static_cast<float>(rs.prior_network[r] ? params.initial_collaboration_prior_network
-                                                                 : params.initial_collaboration);
+    rs.collaboration[r] =
+        static_cast<float>(rs.prior_network[r] ? params.initial_collaboration_prior_network
+                                               : params.initial_collaboration);
     rs.innovation[r] = static_cast<float>(params.initial_innovation);
   }
 }
@@ -112,8 +121,8 @@ bool agreements_active(const World& world, std::size_t region, const Coordinatio
   return world.region_state.collaboration[region] >= params.agreement_threshold;
 }
 
-void coordinate_regions(World& world, const CoordinationParams& params, const PathwayParams& pathways,
-                        const StepContext& ctx) {
+void coordinate_regions(World& world, const CoordinationParams& params,
+                        const PathwayParams& pathways, const StepContext& ctx) {
   RegionState& rs = world.region_state;
   const std::vector<double> partners = partner_shares(world);
   const H7Params& h7 = pathways.h7;
@@ -123,7 +132,8 @@ void coordinate_regions(World& world, const CoordinationParams& params, const Pa
     const double a = joint_action(world, r, money, partners[r], params);
     const double c = rs.collaboration[r];
     rs.collaboration[r] =
-        clamp01(c + params.growth * form_effect(rs.organisation[r], params) * a * (1.0 - c) - params.decay * c);
+        clamp01(c + params.growth * form_effect(rs.organisation[r], params) * a * (1.0 - c) -
+                params.decay * c);
     // The coordination envelope is spent as set aside (staff, meetings, knowledge sharing).
     world.flows.budget_spent[r] += money;
 

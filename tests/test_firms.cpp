@@ -1,6 +1,5 @@
 // Firms: initial population, joining and leaving the partnership, cofinancing.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "models/firms.hpp"
@@ -23,7 +22,9 @@ StepContext context(int year, std::uint64_t seed = 9) {
   return ctx;
 }
 
-double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double logistic(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 // Regions with one zone each, regional state and firms initialised, no students.
 World& firms_world(SmallWorld& sw, int regions, const FirmParams& params, double scale = 1.0) {
@@ -110,7 +111,8 @@ TEST_CASE("Firms.SubsidyRaisesJoining", "[firms][statistical]") {
   update_firms(on, params, context(2020));
   const int n = static_cast<int>(off.firms.size());
   const double p_off = logistic(params.join_constant + params.join_network * c);
-  const double p_on = logistic(params.join_constant + params.join_network * c + params.join_subsidy);
+  const double p_on =
+      logistic(params.join_constant + params.join_network * c + params.join_subsidy);
   check_binomial(count(off).partners(), n, p_off);
   check_binomial(count(on).partners(), n, p_on);
   CHECK(count(on).partners() > count(off).partners());
@@ -136,7 +138,9 @@ TEST_CASE("Firms.GraduatesRaiseJoining", "[firms]") {
   for (std::size_t i = 0; i < w.firms.size(); ++i)
     partners[w.firms.region[i]] += w.firms.partnership[i] != Partnership::none;
   // Two graduates per firm in region 0, none in region 1.
-  check_binomial(partners[0], 200, logistic(params.join_constant + 2 * params.join_graduates + 0.2 * params.join_network));
+  check_binomial(
+      partners[0], 200,
+      logistic(params.join_constant + 2 * params.join_graduates + 0.2 * params.join_network));
   check_binomial(partners[1], 200, logistic(params.join_constant + 0.2 * params.join_network));
 }
 
@@ -187,8 +191,10 @@ TEST_CASE("Firms.PartnersDriftAwayAfterTheSubsidy", "[firms][statistical]") {
   CHECK(after < subsidised);
   CHECK(subsidised - after > n - subsidised);  // more leave in one year without than with money
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
-    if (w.firms.partnership[i] == Partnership::none) CHECK(w.firms.years_as_partner[i] == 0);
-    else CHECK(w.firms.years_as_partner[i] == 5);
+    if (w.firms.partnership[i] == Partnership::none)
+      CHECK(w.firms.years_as_partner[i] == 0);
+    else
+      CHECK(w.firms.years_as_partner[i] == 5);
   }
 }
 
@@ -208,8 +214,10 @@ TEST_CASE("Firms.CofinancingIsTheSumOfContributions", "[firms]") {
     }
     CHECK(core + supporters > 0);
     CHECK(w.flows.cofinancing_cash[r] == core * params.cash_core);
-    CHECK(w.flows.cofinancing_in_kind[r] == core * params.in_kind_core + supporters * params.in_kind_supporter);
-    CHECK(w.region_state.cofinancing_committed[r] == w.flows.cofinancing_cash[r] + w.flows.cofinancing_in_kind[r]);
+    CHECK(w.flows.cofinancing_in_kind[r] ==
+          core * params.in_kind_core + supporters * params.in_kind_supporter);
+    CHECK(w.region_state.cofinancing_committed[r] ==
+          w.flows.cofinancing_cash[r] + w.flows.cofinancing_in_kind[r]);
   }
 }
 

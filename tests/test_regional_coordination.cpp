@@ -1,6 +1,5 @@
 // Regional coordination: collaboration capital, organisation forms, innovation (H7), labour demand.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "models/regional_coordination.hpp"
@@ -64,8 +63,9 @@ TEST_CASE("Coordination.InitialisesEveryRegion", "[coordination]") {
     CHECK(rs.labour_demand[r] == 1.0f);
     CHECK(rs.innovation[r] == Approx(params.initial_innovation));
     // Prior-network (TiB) regions start with more collaboration capital.
-    CHECK(rs.collaboration[r] == Approx(rs.prior_network[r] ? params.initial_collaboration_prior_network
-                                                            : params.initial_collaboration));
+    CHECK(rs.collaboration[r] == Approx(rs.prior_network[r]
+                                            ? params.initial_collaboration_prior_network
+                                            : params.initial_collaboration));
   }
   CHECK(prior == 28);  // round(28/78 * 78)
   CHECK(params.initial_collaboration_prior_network > params.initial_collaboration);
@@ -79,7 +79,8 @@ TEST_CASE("Coordination.InitialisesEveryRegion", "[coordination]") {
   CHECK(w2.region_state.organisation == rs.organisation);
 }
 
-TEST_CASE("Coordination.WithoutJointActionCollaborationDecaysGeometrically", "[coordination][degenerate]") {
+TEST_CASE("Coordination.WithoutJointActionCollaborationDecaysGeometrically",
+          "[coordination][degenerate]") {
   CoordinationParams params;
   SmallWorld sw;
   World& w = regions_world(sw, 3, params);
@@ -89,7 +90,8 @@ TEST_CASE("Coordination.WithoutJointActionCollaborationDecaysGeometrically", "[c
     reset_flows(w);
     coordinate_regions(w, params, h7(false), context(2017 + t));
     for (std::size_t r = 0; r < 3; ++r) {
-      CHECK(w.region_state.collaboration[r] == Approx(start[r] * std::pow(1 - params.decay, t)).epsilon(1e-5));
+      CHECK(w.region_state.collaboration[r] ==
+            Approx(start[r] * std::pow(1 - params.decay, t)).epsilon(1e-5));
       CHECK(w.flows.budget_spent[r] == 0.0);
     }
   }
@@ -99,7 +101,8 @@ TEST_CASE("Coordination.ExternalCoordinatorGrowsFasterThanLeadThanShared", "[coo
   CoordinationParams params;
   SmallWorld sw;
   World& w = regions_world(sw, 3, params);
-  const OrganisationForm forms[] = {OrganisationForm::external_coordinator, OrganisationForm::lead_organisation,
+  const OrganisationForm forms[] = {OrganisationForm::external_coordinator,
+                                    OrganisationForm::lead_organisation,
                                     OrganisationForm::shared_participation};
   for (std::size_t r = 0; r < 3; ++r) {
     w.region_state.organisation[r] = forms[r];
@@ -120,8 +123,10 @@ TEST_CASE("Coordination.MoneyIsSpentAndRaisesJointAction", "[coordination]") {
   SmallWorld sw;
   sw.add_region(), sw.add_region();
   const std::size_t z0 = sw.add_zone(0, 0, 0), z1 = sw.add_zone(50, 0, 1);
-  const std::size_t l0 = sw.add_location(0, 0, all_leerwegen, 0), l1 = sw.add_location(50, 0, all_leerwegen, 1);
-  for (int i = 0; i < 100; ++i) sw.add_student(z0, l0, 1, Leerweg::bb), sw.add_student(z1, l1, 1, Leerweg::bb);
+  const std::size_t l0 = sw.add_location(0, 0, all_leerwegen, 0),
+                    l1 = sw.add_location(50, 0, all_leerwegen, 1);
+  for (int i = 0; i < 100; ++i)
+    sw.add_student(z0, l0, 1, Leerweg::bb), sw.add_student(z1, l1, 1, Leerweg::bb);
   World& w = sw.finish();
   initialise_regions(w, params, StreamKey{11, ~std::uint64_t{0}});
   for (std::size_t r = 0; r < 2; ++r) {
@@ -158,7 +163,8 @@ TEST_CASE("Coordination.PartnerFirmsRaiseJointAction", "[coordination]") {
   }
   coordinate_regions(w, params, h7(false), context(2020));
   const double a = params.partner_effect * 0.5;
-  CHECK(w.region_state.collaboration[0] == Approx(0.3 + params.growth * a * 0.7 - params.decay * 0.3).epsilon(1e-5));
+  CHECK(w.region_state.collaboration[0] ==
+        Approx(0.3 + params.growth * a * 0.7 - params.decay * 0.3).epsilon(1e-5));
   CHECK(w.region_state.collaboration[1] == Approx(0.3 * (1 - params.decay)).epsilon(1e-5));
 }
 
@@ -209,7 +215,8 @@ TEST_CASE("Coordination.LabourDemandFollowsTheTrend", "[coordination]") {
   World& w = regions_world(sw, 2, params);
   coordinate_regions(w, params, h7(false), context(2018));  // the start year: index stays 1
   CHECK(w.region_state.labour_demand[0] == 1.0f);
-  for (int year = 2019; year <= 2023; ++year) coordinate_regions(w, params, h7(false), context(year));
+  for (int year = 2019; year <= 2023; ++year)
+    coordinate_regions(w, params, h7(false), context(year));
   CHECK(w.region_state.labour_demand[0] == Approx(std::pow(1.02, 5)).epsilon(1e-5));
   CHECK(w.region_state.labour_demand[1] == Approx(std::pow(1.02, 5)).epsilon(1e-5));
 

@@ -15,16 +15,23 @@ namespace {
 constexpr double min_hire_fte = 0.1;
 constexpr int early_retirement_age = 60;
 
-// Ages at hiring, by route (assumptions): graduates are young, side-entrants and hybrid teachers
-// come from a career in industry, unqualified staff are of any working age.
-struct AgeRange {
-  int from, span;
+// The hiring routes in the order schools use them, with who they bring (assumptions on ages:
+// graduates are young, side-entrants and hybrid teachers come from a career in industry,
+// unqualified staff are of any working age).
+struct Route {
+  int youngest, age_span;
+  Qualification qualification;
+  TeacherOrigin origin;
+  std::int64_t YearFlows::*hired;
 };
-constexpr AgeRange graduate_ages{23, 8}, side_entrant_ages{30, 25}, hybrid_ages{30, 30},
-    unqualified_ages{23, 40};
-
-// Hiring routes in the order schools use them.
-enum class Route { graduate, side_entrant, hybrid, unqualified };
+constexpr Route graduate{23, 8, Qualification::qualified, TeacherOrigin::regular,
+                         &YearFlows::teachers_hired_regular};
+constexpr Route side_entrant{30, 25, Qualification::in_training, TeacherOrigin::side_entrant,
+                             &YearFlows::teachers_hired_side_entrant};
+constexpr Route hybrid{30, 30, Qualification::qualified, TeacherOrigin::hybrid,
+                       &YearFlows::teachers_hired_hybrid};
+constexpr Route unqualified{23, 40, Qualification::unqualified, TeacherOrigin::regular,
+                            &YearFlows::teachers_hired_unqualified};
 
 double envelope_of(const World& world, std::size_t region, Envelope e) {
   const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
@@ -183,6 +190,7 @@ void record_development_hours(World& world, const TeacherParams& params, const H
                               const std::vector<std::uint8_t>& h8_funded) {
   Teachers& t = world.teachers;
   for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.status[i] != TeacherStatus::active) continue;
     const bool funded = h8_funded[region_of_location(world, t.location[i])];
     const double per_fte = params.development_hours_base + (funded ? h8.development_hours : 0.0);
     t.development_hours[i] = static_cast<float>(per_fte * t.fte[i]);
@@ -239,47 +247,30 @@ std::ptrdiff_t largest_vacancy(const RegionHiring& region, const std::vector<dou
   return best;
 }
 
-void hire(World& world, std::size_t programme, double fte, Route route, RandomStream& rng,
-          std::vector<double>& present) {
-  YearFlows& f = world.flows;
-  auto age = [&](AgeRange a) {
-    return a.from + static_cast<int>(rng.below(static_cast<std::uint64_t>(a.span)));
-  };
-  switch (route) {
-    case Route::graduate:
-      add_teacher(world, programme, fte, age(graduate_ages), Qualification::qualified,
-                  TeacherOrigin::regular);
-      ++f.teachers_hired_regular;
-      break;
-    case Route::side_entrant:
-      add_teacher(world, programme, fte, age(side_entrant_ages), Qualification::in_training,
-                  TeacherOrigin::side_entrant);
-      ++f.teachers_hired_side_entrant;
-      break;
-    case Route::hybrid:
-      add_teacher(world, programme, fte, age(hybrid_ages), Qualification::qualified,
-                  TeacherOrigin::hybrid);
-      ++f.teachers_hired_hybrid;
-      break;
-    case Route::unqualified:
-      add_teacher(world, programme, fte, age(unqualified_ages), Qualification::unqualified,
-                  TeacherOrigin::regular);
-      ++f.teachers_hired_unqualified;
-      break;
-  }
+void hire(World& world, const TeacherParams& params, std::size_t programme, double fte,
+          const Route& route, RandomStream& rng, std::vector<double>& present) {
+  const int age =
+      route.youngest + static_cast<int>(rng.below(static_cast<std::uint64_t>(route.age_span)));
+  // Without a training period a side-entrant counts as qualified at once.
+  const Qualification q =
+      route.qualification == Qualification::in_training && params.training_years <= 0
+          ? Qualification::qualified
+          : route.qualification;
+  add_teacher(world, programme, fte, age, q, route.origin);
+  ++(world.flows.*route.hired);
   present[programme] += fte;
 }
 
 // Hires up to `people` from one route, each into the largest open vacancy of the region.
 void hire_from_supply(World& world, const TeacherParams& params, const RegionHiring& region,
-                      std::int64_t people, Route route, RandomStream& rng,
+                      std::int64_t people, const Route& route, RandomStream& rng,
                       const std::vector<double>& need, std::vector<double>& present) {
   for (std::int64_t n = 0; n < people; ++n) {
     const std::ptrdiff_t k = largest_vacancy(region, need, present);
     if (k < 0) return;  // supply left over goes elsewhere
     const auto programme = static_cast<std::size_t>(k);
     const double fte = std::min(draw_fte(params, rng), need[programme] - present[programme]);
-    hire(world, programme, fte, route, rng, present);
+    hire(world, params, programme, fte, route, rng, present);
   }
 }
 
@@ -291,7 +282,7 @@ void hire_unqualified(World& world, const TeacherParams& params, const RegionHir
     double to_fill = params.unqualified_hire_share * std::max(0.0, need[k] - present[k]);
     while (to_fill >= min_hire_fte) {
       const double fte = std::min(draw_fte(params, rng), to_fill);
-      hire(world, k, fte, Route::unqualified, rng, present);
+      hire(world, params, k, fte, unqualified, rng, present);
       to_fill -= fte;
     }
   }
@@ -330,14 +321,14 @@ void hire_teachers(World& world, const TeacherParams& params, const PathwayParam
     const double side_entrants = params.side_entrants_per_year * share *
                                  (h3_funded[r] ? 1.0 + pathways.h3.attraction_effect : 1.0);
     hire_from_supply(world, params, regions[r],
-                     stochastic_round(params.graduates_per_year * share, rng), Route::graduate, rng,
-                     need, present);
-    hire_from_supply(world, params, regions[r], stochastic_round(side_entrants, rng),
-                     Route::side_entrant, rng, need, present);
+                     stochastic_round(params.graduates_per_year * share, rng), graduate, rng, need,
+                     present);
+    hire_from_supply(world, params, regions[r], stochastic_round(side_entrants, rng), side_entrant,
+                     rng, need, present);
     if (h8_funded[r]) {
       const double hybrids = pathways.h8.hybrid_per_core_partner * static_cast<double>(core[r]);
-      hire_from_supply(world, params, regions[r], stochastic_round(hybrids, rng), Route::hybrid,
-                       rng, need, present);
+      hire_from_supply(world, params, regions[r], stochastic_round(hybrids, rng), hybrid, rng, need,
+                       present);
     }
     hire_unqualified(world, params, regions[r], rng, need, present);
   }

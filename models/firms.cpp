@@ -43,21 +43,20 @@ std::vector<double> graduates_per_firm(const World& world, const StepContext& ct
 
 // Years since the region's plan was approved (0 before approval). The world records no approval
 // year, so the age of the partnership (its longest-standing partner) stands in once approved.
-std::vector<double> stall_years(const World& world) {
+// Years since the region's plan was approved (0 before approval): networks stop growing after
+// the start.
+std::vector<double> stall_years(const World& world, const StepContext& ctx) {
   std::vector<double> years(world.regions.size(), 0.0);
-  const Firms& f = world.firms;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    const auto r = static_cast<std::size_t>(f.region[i]);
-    if (world.region_state.plan_status[r] != PlanStatus::approved) continue;
-    years[r] = std::max(years[r], static_cast<double>(f.years_as_partner[i]));
-  }
+  const RegionState& rs = world.region_state;
+  for (std::size_t r = 0; r < years.size(); ++r)
+    if (rs.plan_status[r] == PlanStatus::approved) years[r] = ctx.year - rs.plan_approved_year[r];
   return years;
 }
 
 RegionOutlook region_outlook(const World& world, const StepContext& ctx) {
   RegionOutlook o;
   o.graduates_per_firm = graduates_per_firm(world, ctx);
-  o.stall_years = stall_years(world);
+  o.stall_years = stall_years(world, ctx);
   o.subsidised.assign(world.regions.size(), 0);
   for (std::size_t r = 0; r < world.regions.size(); ++r)
     o.subsidised[r] =

@@ -15,7 +15,7 @@ struct FirmParams {
   double employees_median = 25.0;
   double employees_sd_log = 1.2;
   double join_constant = -3.0;
-  double join_graduates = 1.0;
+  double join_graduates = 0.2;
   double join_network = 2.0;
   double join_subsidy = 1.5;
   double join_stall = 0.3;

@@ -33,6 +33,7 @@ void assess_plans(World& world, const PolicyParams& params, const StepContext& c
     const double p = logistic(params.approval_slope * (rs.plan_quality[r] - params.approval_threshold));
     rs.plan_status[r] = ctx.stream(Purpose::plan_approval, r).bernoulli(p) ? PlanStatus::approved
                                                                             : PlanStatus::rejected;
+    if (rs.plan_status[r] == PlanStatus::approved) rs.plan_approved_year[r] = static_cast<std::int16_t>(ctx.year);
   }
 }
 

@@ -15,6 +15,7 @@ void resize_region_state(RegionState& rs, std::size_t regions) {
   rs.prior_network.assign(regions, 0);
   rs.plan_status.assign(regions, PlanStatus::none);
   rs.plan_quality.assign(regions, 0.0f);
+  rs.plan_approved_year.assign(regions, 0);
   rs.innovation.assign(regions, 0.0f);
   rs.hub_quality.assign(regions, 0.0f);
   rs.hub_location.assign(regions, -1);

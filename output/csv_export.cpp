@@ -44,11 +44,7 @@ struct RunTables {
   std::vector<std::int32_t> years;
   std::vector<std::string> units[3];  // by level: location, region, national
   std::vector<std::string> categories(const std::string& dimension, hid_t file) const {
-    if (dimension == "profile") return h5::read_strings(file, "entities/profiles/code");
-    if (dimension == "leerweg") return h5::read_strings(file, "entities/leerwegen/code");
-    if (dimension == "sector") return h5::read_strings(file, "entities/sectors/code");
-    if (dimension == "origin") return {"technical_profile", "other_profile", "tl"};
-    throw std::runtime_error("unknown dimension " + dimension);
+    return h5::read_strings(file, "entities/categories/" + dimension);
   }
 };
 

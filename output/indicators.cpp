@@ -39,6 +39,14 @@ BreakdownShape breakdown_shape(Breakdown breakdown) {
     case Breakdown::leerweg_sector: return {{"leerweg", "sector"}, {leerwegen(), sectors()}};
     case Breakdown::mbo_origin:
       return {{"origin"}, {{"technical_profile", "other_profile", "tl"}}};
+    case Breakdown::mbo_level: return {{"mbo_level"}, {{"1", "2", "3", "4"}}};
+    case Breakdown::age_band: return {{"age_band"}, {{"under_35", "35_44", "45_54", "55_59", "60_plus"}}};
+    case Breakdown::partnership: return {{"partnership"}, {{"supporter", "core"}}};
+    case Breakdown::envelope:
+      return {{"envelope"},
+              {{"coordination", "facilities", "hub", "teachers", "development", "exposure", "untargeted"}}};
+    case Breakdown::hire_origin:
+      return {{"hire_origin"}, {{"graduate", "side_entrant", "hybrid", "unqualified"}}};
   }
   return {};
 }
@@ -116,7 +124,137 @@ constexpr std::array specs = {
   IndicatorSpec{"enrolled", K::additive, L::national, B::none, "students",
     "Students enrolled at the end of the year"},
   IndicatorSpec{"programmes_closed", K::additive, L::national, B::none, "programmes",
-    "Programmes closed by the viability rule this year"},
+    "Programmes closed this year (viability rule and regional agreements together)"},
+  IndicatorSpec{"programmes_concentrated", K::additive, L::national, B::none, "programmes",
+    "Programmes closed this year by a regional agreement (H1) at a larger neighbour"},
+  IndicatorSpec{"expected_students_5y", K::additive, L::region, B::none, "students",
+    "Projected students in years 3-4 five years ahead: this year's entrants carried forward at the "
+    "region's observed growth of entrants since the start"},
+  // Teachers (technical programmes), at the end of the year.
+  IndicatorSpec{"teachers_headcount", K::additive, L::location, B::profile, "teachers",
+    "Technical teachers (headcount) per programme"},
+  IndicatorSpec{"teachers_fte", K::additive, L::location, B::profile, "FTE", "Technical teaching FTE per programme"},
+  IndicatorSpec{"teachers_qualified_fte", K::additive, L::location, B::profile, "FTE",
+    "Fully qualified technical teaching FTE per programme"},
+  IndicatorSpec{"teachers_qualified_share", K::ratio, L::location, B::profile, "share",
+    "Qualified share of technical teaching FTE", "teachers_qualified_fte", "teachers_fte"},
+  IndicatorSpec{"teachers_fte_total", K::additive, L::location, B::none, "FTE", "Technical teaching FTE"},
+  IndicatorSpec{"teachers_qualified_fte_total", K::additive, L::location, B::none, "FTE",
+    "Fully qualified technical teaching FTE"},
+  IndicatorSpec{"teachers_qualified_share_total", K::ratio, L::location, B::none, "share",
+    "Qualified share of all technical teaching FTE", "teachers_qualified_fte_total", "teachers_fte_total"},
+  IndicatorSpec{"teachers_needed_fte", K::additive, L::location, B::none, "FTE",
+    "Technical teaching FTE the open technical programmes need"},
+  IndicatorSpec{"teachers_staffed_fte", K::additive, L::location, B::none, "FTE",
+    "Needed FTE that is filled (per programme, at most its need)"},
+  IndicatorSpec{"staffed_share", K::ratio, L::location, B::none, "share",
+    "Share of needed technical teaching FTE that is filled", "teachers_staffed_fte", "teachers_needed_fte"},
+  IndicatorSpec{"vacancy_fte", K::additive, L::location, B::profile, "FTE",
+    "Technical teaching FTE left vacant after hiring this year"},
+  IndicatorSpec{"teachers_by_age", K::additive, L::region, B::age_band, "teachers",
+    "Technical teachers (headcount) by age band"},
+  IndicatorSpec{"teachers_from_industry", K::additive, L::region, B::none, "teachers",
+    "Technical teachers who came from industry (side-entrants and hybrid teachers)"},
+  IndicatorSpec{"development_hours", K::additive, L::region, B::none, "hours",
+    "Professional development of technical teachers this year"},
+  IndicatorSpec{"development_hours_per_fte", K::ratio, L::region, B::none, "h/FTE",
+    "Professional development per technical FTE", "development_hours", "teachers_fte_total"},
+  IndicatorSpec{"expected_teachers_5y", K::additive, L::region, B::none, "FTE",
+    "Technical teaching FTE still in post in five years without hiring (retirement, base attrition)"},
+  IndicatorSpec{"teachers_hired", K::additive, L::national, B::hire_origin, "teachers",
+    "Technical teachers hired this year, by origin"},
+  IndicatorSpec{"teachers_retired", K::additive, L::national, B::none, "teachers", "Teachers who retired this year"},
+  IndicatorSpec{"teachers_left", K::additive, L::national, B::none, "teachers",
+    "Teachers who left the profession this year"},
+  // Facilities.
+  IndicatorSpec{"facility_quality_total", K::additive, L::location, B::profile, "quality",
+    "Facility quality of the open programme (sum over locations at coarser levels)"},
+  IndicatorSpec{"facility_quality_mean", K::ratio, L::location, B::profile, "quality",
+    "Mean facility up-to-dateness (0-1) of the open programmes", "facility_quality_total", "programmes_offered"},
+  IndicatorSpec{"technical_programmes", K::additive, L::location, B::none, "programmes",
+    "Open technical programmes"},
+  IndicatorSpec{"viable_technical_programmes", K::additive, L::location, B::none, "programmes",
+    "Open technical programmes at or above the viability threshold"},
+  IndicatorSpec{"viable_technical_share", K::ratio, L::location, B::none, "share",
+    "Share of open technical programmes of viable size", "viable_technical_programmes", "technical_programmes"},
+  IndicatorSpec{"technical_facility_quality_total", K::additive, L::location, B::none, "quality",
+    "Effective facility quality (own or hub) summed over open technical programmes"},
+  IndicatorSpec{"technical_facility_quality", K::ratio, L::location, B::none, "quality",
+    "Mean effective facility quality of open technical programmes (hub included, H2)",
+    "technical_facility_quality_total", "technical_programmes"},
+  IndicatorSpec{"facility_investment", K::additive, L::region, B::none, "euro",
+    "Investment in facilities this year (schools' own money, aanloop impulse, STO envelopes)"},
+  IndicatorSpec{"hub_students", K::additive, L::region, B::none, "students",
+    "Students in technical programmes within reach of the region's shared hub (H2 utilisation)"},
+  // Regions, firms and money.
+  IndicatorSpec{"regions", K::additive, L::region, B::none, "regions", "1 per region (denominator of regional means)"},
+  IndicatorSpec{"collaboration_total", K::additive, L::region, B::none, "index", "Collaboration capital"},
+  IndicatorSpec{"collaboration", K::ratio, L::region, B::none, "index",
+    "Collaboration capital c in [0, 1] (nationally: mean over regions)", "collaboration_total", "regions"},
+  IndicatorSpec{"innovation_total", K::additive, L::region, B::none, "index", "Innovation capacity"},
+  IndicatorSpec{"innovation", K::ratio, L::region, B::none, "index",
+    "Innovation capacity in [0, 1] (H7; nationally: mean over regions)", "innovation_total", "regions"},
+  IndicatorSpec{"agreements", K::additive, L::region, B::none, "regions",
+    "1 when the region's collaboration reaches the agreement threshold (nationally: number of regions)"},
+  IndicatorSpec{"plan_approved", K::additive, L::region, B::none, "regions",
+    "1 when the region's STO plan is approved (nationally: number of regions)"},
+  IndicatorSpec{"firm_partners", K::additive, L::region, B::partnership, "firms",
+    "Partner firms by partnership type"},
+  IndicatorSpec{"cofinancing_cash", K::additive, L::region, B::none, "euro", "Firms' cash cofinancing this year"},
+  IndicatorSpec{"cofinancing_in_kind", K::additive, L::region, B::none, "euro",
+    "Firms' in-kind cofinancing this year (equipment, space, instructors, internships)"},
+  IndicatorSpec{"budget_received", K::additive, L::region, B::none, "euro", "STO money received this year"},
+  IndicatorSpec{"budget_spent", K::additive, L::region, B::none, "euro", "STO money spent this year"},
+  IndicatorSpec{"budget_by_envelope", K::additive, L::region, B::envelope, "euro",
+    "STO money set aside this year, by use (the aanloop impulse is not in an envelope)"},
+  // Students' experience and transitions.
+  IndicatorSpec{"satisfaction_total", K::additive, L::location, B::none, "index",
+    "Sum over students in years 3-4 with a profile of their programme's quality"},
+  IndicatorSpec{"satisfaction_students", K::additive, L::location, B::none, "students",
+    "Students in years 3-4 with a profile"},
+  IndicatorSpec{"satisfaction", K::ratio, L::location, B::none, "index",
+    "Student satisfaction and preparation: mean quality (0-1) of the programme followed",
+    "satisfaction_total", "satisfaction_students"},
+  IndicatorSpec{"keuzevak_students", K::additive, L::region, B::mbo_origin, "students",
+    "Students in years 3-4 by origin (technical profile, other profile, TL)"},
+  IndicatorSpec{"technical_keuzevak", K::additive, L::region, B::mbo_origin, "students",
+    "Students in years 3-4 following a technical keuzevak, by origin"},
+  IndicatorSpec{"technical_keuzevak_share", K::ratio, L::region, B::mbo_origin, "share",
+    "Share of students in years 3-4 following a technical keuzevak", "technical_keuzevak", "keuzevak_students"},
+  IndicatorSpec{"keuzevak_offered", K::additive, L::location, B::none, "locations",
+    "1 when the location offers technical keuzevakken (nationally: number of locations)"},
+  IndicatorSpec{"mbo_job_chance_total", K::additive, L::region, B::mbo_origin, "share",
+    "Sum of the job chance of the mbo programmes chosen"},
+  IndicatorSpec{"mbo_job_chance", K::ratio, L::region, B::mbo_origin, "share",
+    "Labour-market fit: mean job chance of the mbo programmes chosen", "mbo_job_chance_total", "mbo_entrants"},
+  IndicatorSpec{"mbo_job_chance_all_total", K::additive, L::region, B::none, "share",
+    "Sum of the job chance of the mbo programmes chosen, all origins"},
+  IndicatorSpec{"mbo_entrants_all", K::additive, L::region, B::none, "students", "Graduates entering mbo, all origins"},
+  IndicatorSpec{"mbo_job_chance_all", K::ratio, L::region, B::none, "share",
+    "Mean job chance of the mbo programmes chosen, all origins", "mbo_job_chance_all_total", "mbo_entrants_all"},
+  IndicatorSpec{"mbo_dropouts", K::additive, L::region, B::mbo_origin, "students",
+    "mbo entrants who drop out in their first year"},
+  IndicatorSpec{"mbo_dropout_share", K::ratio, L::region, B::mbo_origin, "share",
+    "First-year mbo dropout", "mbo_dropouts", "mbo_entrants"},
+  IndicatorSpec{"mbo_technical_by_level", K::additive, L::region, B::mbo_level, "students",
+    "Graduates entering a technical mbo programme, by mbo level"},
+  IndicatorSpec{"access_within_technical", K::additive, L::region, B::none, "student-profiles",
+    "Students times technical profiles offered within monitor.far_km of home"},
+  IndicatorSpec{"access_technical_cases", K::additive, L::region, B::none, "student-profiles",
+    "Students times technical profiles (denominator)"},
+  IndicatorSpec{"access_technical_share", K::ratio, L::region, B::none, "share",
+    "Share of (student, technical profile) pairs within monitor.far_km", "access_within_technical",
+    "access_technical_cases"},
+  // The STO triangle: one composite score per corner, each the mean of its parts in [0, 1].
+  IndicatorSpec{"sto_duurzaam", K::composite, L::region, B::none, "score",
+    "Sustainable: mean of viable_technical_share and staffed_share",
+    "viable_technical_share,staffed_share"},
+  IndicatorSpec{"sto_dekkend", K::composite, L::region, B::none, "score",
+    "Covering: mean of access_technical_share and mbo_job_chance_all",
+    "access_technical_share,mbo_job_chance_all"},
+  IndicatorSpec{"sto_kwalitatief", K::composite, L::region, B::none, "score",
+    "High quality: mean of technical_facility_quality, teachers_qualified_share_total and innovation",
+    "technical_facility_quality,teachers_qualified_share_total,innovation"},
 };
 // clang-format on
 
@@ -205,6 +343,27 @@ void compute_ratio(IndicatorFrame& f, std::size_t i, std::size_t year, Level lev
     }
 }
 
+void compute_composite(IndicatorFrame& f, std::size_t i, std::size_t year, Level level) {
+  std::vector<std::size_t> parts;
+  std::string_view list = specs[i].numerator;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    parts.push_back(indicator_id(list.substr(0, comma)));
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  }
+  const std::size_t units = f.units(level);
+  std::vector<double>& out = f.values(i, level);
+  for (std::size_t u = 0; u < units; ++u) {
+    double sum = 0.0;
+    int n = 0;
+    for (std::size_t part : parts) {
+      const double v = f.values(part, level)[year * units + u];
+      if (!std::isnan(v)) sum += v, ++n;
+    }
+    out[year * units + u] = n > 0 ? sum / n : std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
 void compute_below(IndicatorFrame& f, std::size_t i, std::size_t year, double threshold) {
   const std::size_t ratio = indicator_id(specs[i].numerator);
   const Level level = specs[i].finest;
@@ -235,6 +394,9 @@ void derive_indicators(IndicatorFrame& f, std::size_t year,
         case Kind::below:
           if (level == s.finest) compute_below(f, i, year, below_threshold);
           else aggregate_up(f, i, year, static_cast<Level>(lv - 1), region_of_location);
+          break;
+        case Kind::composite:
+          compute_composite(f, i, year, level);
           break;
       }
     }

@@ -16,7 +16,19 @@ inline constexpr int n_levels = 3;
 std::string_view level_name(Level level);
 
 // Categorical breakdown of an indicator (at most two dimensions).
-enum class Breakdown { none, profile, leerweg, profile_leerweg, leerweg_sector, mbo_origin };
+enum class Breakdown {
+  none,
+  profile,
+  leerweg,
+  profile_leerweg,
+  leerweg_sector,
+  mbo_origin,
+  mbo_level,
+  age_band,
+  partnership,
+  envelope,
+  hire_origin
+};
 struct BreakdownShape {
   std::vector<std::string_view> dimension_names;  // e.g. {"profile", "leerweg"}
   std::vector<std::vector<std::string_view>> categories;
@@ -28,6 +40,7 @@ enum class Kind {
   additive,   // counts or sums: coarser levels add up
   ratio,      // numerator / denominator, each additive (denominator may have no breakdown)
   below,      // 1 when the ratio `numerator` is below `threshold_key`'s value; coarser levels add
+  composite,  // mean of the indicators listed (comma-separated) in `numerator`, each in [0, 1]
 };
 
 struct IndicatorSpec {

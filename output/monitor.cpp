@@ -94,6 +94,8 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
   Column access_students(frame, "access_students", year);
   Column access_distance_total(frame, "access_distance_total", year);
   Column access_beyond(frame, "access_beyond", year);
+  Column access_within_technical(frame, "access_within_technical", year);
+  Column access_technical_cases(frame, "access_technical_cases", year);
   std::vector<std::int32_t> per_zone(world.zones.size(), 0);
   for (std::int32_t zone : world.students.home_zone) ++per_zone[static_cast<std::size_t>(zone)];
   std::array<std::vector<std::int32_t>, n_profiles> offering;
@@ -107,7 +109,11 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
     for (int p = 0; p < n_profiles; ++p) {
       const double d = nearest_offer_km(world, z, p, offering[p]);
       access_distance_total(region, static_cast<std::size_t>(p)) += per_zone[z] * d;
-      if (!(d <= setup.params.far_km)) access_beyond(region, static_cast<std::size_t>(p)) += per_zone[z];
+      const bool within = d <= setup.params.far_km;
+      if (!within) access_beyond(region, static_cast<std::size_t>(p)) += per_zone[z];
+      if (!setup.technical[p]) continue;
+      access_technical_cases(region) += per_zone[z];
+      if (within) access_within_technical(region) += per_zone[z];
     }
   }
 }
@@ -122,6 +128,22 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
   Column dropped_out(frame, "dropped_out", year);
   Column left(frame, "left", year);
   Column programmes_closed(frame, "programmes_closed", year);
+  Column programmes_concentrated(frame, "programmes_concentrated", year);
+  Column mbo_job_chance_total(frame, "mbo_job_chance_total", year);
+  Column mbo_job_chance_all_total(frame, "mbo_job_chance_all_total", year);
+  Column mbo_entrants_all(frame, "mbo_entrants_all", year);
+  Column mbo_dropouts(frame, "mbo_dropouts", year);
+  Column mbo_technical_by_level(frame, "mbo_technical_by_level", year);
+  Column teachers_hired(frame, "teachers_hired", year);
+  Column teachers_retired(frame, "teachers_retired", year);
+  Column teachers_left(frame, "teachers_left", year);
+  Column vacancy_fte(frame, "vacancy_fte", year);
+  Column facility_investment(frame, "facility_investment", year);
+  Column cofinancing_cash(frame, "cofinancing_cash", year);
+  Column cofinancing_in_kind(frame, "cofinancing_in_kind", year);
+  Column budget_received(frame, "budget_received", year);
+  Column budget_spent(frame, "budget_spent", year);
+  Column budget_by_envelope(frame, "budget_by_envelope", year);
   Column enrolled(frame, "enrolled", year);
   const YearFlows& f = world.flows;
   const std::size_t exam_cells = n_leerwegen * n_sectors;
@@ -134,7 +156,31 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
     for (std::size_t o = 0; o < n_mbo_origins; ++o) {
       mbo_entrants(r, o) = f.mbo_entrants[r * n_mbo_origins + o];
       mbo_technical(r, o) = f.mbo_technical[r * n_mbo_origins + o];
+      const double job_chance = static_cast<double>(f.mbo_job_chance_millionths[r * n_mbo_origins + o]) / 1e6;
+      mbo_job_chance_total(r, o) = job_chance;
+      mbo_job_chance_all_total(r) += job_chance;
+      mbo_entrants_all(r) += f.mbo_entrants[r * n_mbo_origins + o];
+      mbo_dropouts(r, o) = f.mbo_dropouts[r * n_mbo_origins + o];
     }
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    for (std::size_t level = 0; level < 4; ++level)
+      mbo_technical_by_level(r, level) = f.mbo_technical_by_level[r * 4 + level];
+    facility_investment(r) = f.facility_investment[r];
+    cofinancing_cash(r) = f.cofinancing_cash[r];
+    cofinancing_in_kind(r) = f.cofinancing_in_kind[r];
+    budget_received(r) = f.budget_received[r];
+    budget_spent(r) = f.budget_spent[r];
+    for (std::size_t e = 0; e < n_envelopes; ++e) budget_by_envelope(r, e) = f.envelope[r * n_envelopes + e];
+  }
+  for (std::size_t k = 0; k < world.programmes.size(); ++k)
+    vacancy_fte(k / n_profiles, k % n_profiles) = f.vacancy_fte[k];
+  teachers_hired(0, 0) = static_cast<double>(f.teachers_hired_regular);
+  teachers_hired(0, 1) = static_cast<double>(f.teachers_hired_side_entrant);
+  teachers_hired(0, 2) = static_cast<double>(f.teachers_hired_hybrid);
+  teachers_hired(0, 3) = static_cast<double>(f.teachers_hired_unqualified);
+  teachers_retired() = static_cast<double>(f.teachers_retired);
+  teachers_left() = static_cast<double>(f.teachers_left);
+  programmes_concentrated() = static_cast<double>(f.concentrated_programmes);
   entered() = static_cast<double>(f.entered);
   graduated() = static_cast<double>(f.graduated);
   dropped_out() = static_cast<double>(f.dropped_out);
@@ -146,11 +192,132 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
   enrolled() = static_cast<double>(still_enrolled);
 }
 
+int age_band(int age) {
+  if (age < 35) return 0;
+  if (age < 45) return 1;
+  if (age < 55) return 2;
+  if (age < 60) return 3;
+  return 4;
+}
+
+void record_teachers(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
+                     const std::vector<std::int32_t>& programme_students) {
+  Column headcount(frame, "teachers_headcount", year), fte(frame, "teachers_fte", year);
+  Column qualified(frame, "teachers_qualified_fte", year), fte_total(frame, "teachers_fte_total", year);
+  Column qualified_total(frame, "teachers_qualified_fte_total", year);
+  Column by_age(frame, "teachers_by_age", year), from_industry(frame, "teachers_from_industry", year);
+  Column hours(frame, "development_hours", year), expected(frame, "expected_teachers_5y", year);
+  Column needed(frame, "teachers_needed_fte", year), staffed(frame, "teachers_staffed_fte", year);
+  const TeacherParams& tp = setup.model.teachers;
+  const Teachers& t = world.teachers;
+  std::vector<double> present(world.programmes.size(), 0.0);
+  const double survive_5y = std::pow(1.0 - tp.attrition_base, 5);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.status[i] != TeacherStatus::active || t.location[i] < 0 || t.profile[i] == no_profile) continue;
+    const auto l = static_cast<std::size_t>(t.location[i]);
+    const auto p = static_cast<std::size_t>(t.profile[i]);
+    const auto region = static_cast<std::size_t>(world.locations.region[l]);
+    const bool is_qualified = t.qualification[i] == Qualification::qualified;
+    headcount(l, p) += 1;
+    fte(l, p) += t.fte[i];
+    fte_total(l) += t.fte[i];
+    if (is_qualified) qualified(l, p) += t.fte[i], qualified_total(l) += t.fte[i];
+    by_age(region, static_cast<std::size_t>(age_band(t.age[i]))) += 1;
+    if (t.origin[i] != TeacherOrigin::regular) from_industry(region) += 1;
+    hours(region) += t.development_hours[i];
+    if (t.age[i] + 5 < tp.retirement_age) expected(region) += t.fte[i] * survive_5y;
+    present[programme_index(l, static_cast<int>(p))] += t.fte[i];
+  }
+  for (std::size_t k = 0; k < world.programmes.size(); ++k) {
+    if (!world.programmes.offered[k] || !setup.technical[k % n_profiles]) continue;
+    const double need = needed_fte(tp, programme_students[k]);
+    needed(k / n_profiles) += need;
+    staffed(k / n_profiles) += std::min(need, present[k]);
+  }
+}
+
+void record_facilities(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
+                       const std::vector<std::int32_t>& programme_students) {
+  Column quality(frame, "facility_quality_total", year), technical(frame, "technical_programmes", year);
+  Column viable(frame, "viable_technical_programmes", year);
+  Column technical_quality(frame, "technical_facility_quality_total", year);
+  Column hub_students(frame, "hub_students", year);
+  const H2Params& h2 = setup.model.pathways.h2;
+  const RegionState& rs = world.region_state;
+  for (std::size_t k = 0; k < world.programmes.size(); ++k) {
+    if (!world.programmes.offered[k]) continue;
+    const std::size_t l = k / n_profiles;
+    quality(l, k % n_profiles) += world.programmes.facility_quality[k];
+    if (!setup.technical[k % n_profiles]) continue;
+    technical(l) += 1;
+    if (programme_students[k] >= setup.model.programme_viability.min_students) viable(l) += 1;
+    technical_quality(l) += effective_facility_quality(world, k, h2);
+    const auto region = static_cast<std::size_t>(world.locations.region[l]);
+    const std::int32_t hub = rs.hub_location[region];
+    if (!h2.enabled || hub < 0 || rs.hub_quality[region] <= 0.0f) continue;
+    const double dx = world.locations.x_km[l] - world.locations.x_km[hub];
+    const double dy = world.locations.y_km[l] - world.locations.y_km[hub];
+    if (std::sqrt(dx * dx + dy * dy) <= h2.access_km) hub_students(region) += programme_students[k];
+  }
+}
+
+void record_regions(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup) {
+  Column regions(frame, "regions", year), collaboration(frame, "collaboration_total", year);
+  Column innovation(frame, "innovation_total", year), agreements(frame, "agreements", year);
+  Column approved(frame, "plan_approved", year), partners(frame, "firm_partners", year);
+  const RegionState& rs = world.region_state;
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    regions(r) = 1;
+    collaboration(r) = rs.collaboration[r];
+    innovation(r) = rs.innovation[r];
+    agreements(r) = agreements_active(world, r, setup.model.regional_coordination) ? 1 : 0;
+    approved(r) = rs.plan_status[r] == PlanStatus::approved ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < world.firms.size(); ++i) {
+    const Partnership p = world.firms.partnership[i];
+    if (p == Partnership::none) continue;
+    partners(static_cast<std::size_t>(world.firms.region[i]), p == Partnership::core ? 1 : 0) += 1;
+  }
+}
+
+void record_students(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup) {
+  Column satisfaction(frame, "satisfaction_total", year), satisfied(frame, "satisfaction_students", year);
+  Column keuzevak_students(frame, "keuzevak_students", year);
+  Column technical_keuzevak(frame, "technical_keuzevak", year);
+  Column offered(frame, "keuzevak_offered", year), expected(frame, "expected_students_5y", year);
+  const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2);
+  const Students& s = world.students;
+  std::vector<double> year1(world.regions.size(), 0.0);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.location[i] < 0) continue;
+    const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
+    if (s.grade[i] == 1) year1[region] += 1;
+    if (s.grade[i] < 3) continue;
+    const auto l = static_cast<std::size_t>(s.location[i]);
+    const auto origin = static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
+    keuzevak_students(region, origin) += 1;
+    if (s.technical_keuzevak[i]) technical_keuzevak(region, origin) += 1;
+    if (s.profile[i] == no_profile) continue;
+    satisfaction(l) += quality[programme_index(l, s.profile[i])];
+    satisfied(l) += 1;
+  }
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.model.pathways, setup.technical);
+  for (std::size_t l = 0; l < offer.size(); ++l) offered(l) = offer[l];
+  // Entrants carried forward: at t+5 years 3 and 4 hold those entering at t+3 and t+2.
+  const int elapsed = world.year - setup.start_year;
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    const double start = world.start.region_cohort[r];
+    const double growth = (elapsed > 0 && start > 0 && year1[r] > 0) ? std::pow(year1[r] / start, 1.0 / elapsed) : 1.0;
+    expected(r) = year1[r] * (std::pow(growth, 2) + std::pow(growth, 3));
+  }
+}
+
 }  // namespace
 
 MonitorSetup make_monitor_setup(const World& world, const MonitorParams& params,
+                                const ModelParameters& model, int start_year,
                                 const std::array<bool, n_profiles>& technical) {
-  MonitorSetup setup{params, technical, {}};
+  MonitorSetup setup{params, model, start_year, technical, {}};
   const Locations& loc = world.locations;
   const double limit = params.duplicate_distance_km * params.duplicate_distance_km;
   for (std::size_t a = 0; a < loc.size(); ++a)
@@ -169,6 +336,10 @@ void record_year(IndicatorFrame& frame, std::size_t year_index, const World& wor
   record_offer(frame, year_index, world, setup, programme_students);
   record_access(frame, year_index, world, setup);
   record_flows(frame, year_index, world);
+  record_teachers(frame, year_index, world, setup, programme_students);
+  record_facilities(frame, year_index, world, setup, programme_students);
+  record_regions(frame, year_index, world, setup);
+  record_students(frame, year_index, world, setup);
   derive_indicators(frame, year_index, world.locations.region, setup.params.techniekarm_share);
 }
 

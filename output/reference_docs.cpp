@@ -83,6 +83,7 @@ std::string_view kind_text(Kind kind) {
     case Kind::additive: return "additive";
     case Kind::ratio: return "ratio";
     case Kind::below: return "threshold";
+    case Kind::composite: return "composite";
   }
   return "";
 }
@@ -117,6 +118,7 @@ std::string output_markdown() {
     std::string derived;
     if (s.kind == Kind::ratio) derived = fmt::format(" = `{}` / `{}`", s.numerator, s.denominator);
     if (s.kind == Kind::below) derived = fmt::format(" from `{}`", s.numerator);
+    if (s.kind == Kind::composite) derived = fmt::format(" of {}", s.numerator);
     rows += fmt::format("| `{}` | {} | {} | {}{} | {} | {} |\n", s.name, levels,
                         dims.empty() ? "—" : dims, kind_text(s.kind), derived, s.unit,
                         cell(s.description));
@@ -139,10 +141,10 @@ and renamed when complete: a file under the final name is always whole.
 | `/entities/locations/{code,name,region,x_km,y_km}` | one entry per location; `region` indexes `/entities/regions` |
 | `/entities/profiles/{code,name,technical}` | the 10 profiles, in the order of the profile dimension; `technical` is 1 for technical profiles in this scenario |
 | `/entities/leerwegen/code`, `/entities/sectors/code` | BB, KB, GL, TL; DUO exam sectors |
+| `/entities/categories/DIMENSION` | the labels of every category dimension (profile, leerweg, sector, origin, mbo_level, age_band, partnership, envelope, hire_origin), in dataset order |
 | `/indicators/LEVEL/NAME` | float64 `[replicate, year, unit, category…]`, LEVEL one of `location`, `region`, `national` (one unit, `NL`); attributes `dimensions` (comma-separated names), `unit`, `kind`, `description` |
 
-Undefined values (a share of zero students) are NaN. Origins (`origin` dimension) are
-`technical_profile`, `other_profile` and `tl`.
+Undefined values (a share of zero students) are NaN.
 
 Reading it in Python:
 

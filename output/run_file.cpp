@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <set>
 
 #include "output/hdf5_file.hpp"
 #include "sim/version.hpp"
@@ -63,6 +64,15 @@ void write_entities(hid_t file, const RunResult& run) {
   h5::write_strings(leerwegen.id(), "code", strings_of(leerweg_codes));
   const h5::Handle sectors = h5::create_group(entities.id(), "sectors");
   h5::write_strings(sectors.id(), "code", strings_of(sector_codes));
+  // The labels of every category dimension, by dimension name.
+  const h5::Handle categories = h5::create_group(entities.id(), "categories");
+  std::set<std::string_view> written;
+  for (const IndicatorSpec& spec : indicator_specs()) {
+    const BreakdownShape shape = breakdown_shape(spec.breakdown);
+    for (std::size_t d = 0; d < shape.dimension_names.size(); ++d)
+      if (written.insert(shape.dimension_names[d]).second)
+        h5::write_strings(categories.id(), std::string(shape.dimension_names[d]), strings_of(shape.categories[d]));
+  }
 }
 
 std::string join(const std::vector<std::string_view>& parts) {
@@ -76,6 +86,7 @@ std::string_view kind_name(Kind kind) {
     case Kind::additive: return "additive";
     case Kind::ratio: return "ratio";
     case Kind::below: return "below";
+    case Kind::composite: return "composite";
   }
   return "?";
 }

@@ -53,7 +53,8 @@ IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int
   World world = initial;
   IndicatorFrame frame(scenario.years(), world.regions.size(), world.locations.size());
   const MonitorSetup monitor =
-      make_monitor_setup(world, scenario.monitor, scenario.technical_profiles());
+      make_monitor_setup(world, scenario.monitor, scenario.model, scenario.start_year,
+                         scenario.technical_profiles());
   StepContext ctx;
   ctx.streams = StreamKey{scenario.seed, static_cast<std::uint64_t>(replicate)};
   ctx.start_year = scenario.start_year;

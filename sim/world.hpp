@@ -85,6 +85,7 @@ struct RegionState {
   std::vector<std::uint8_t> prior_network;  // a Toptechniek in Bedrijf region
   std::vector<PlanStatus> plan_status;
   std::vector<float> plan_quality;
+  std::vector<std::int16_t> plan_approved_year;
   std::vector<float> innovation;          // innovation capacity in [0, 1] (H7)
   std::vector<float> hub_quality;         // shared facility hub (H2); 0 when there is none
   std::vector<std::int32_t> hub_location;  // location hosting the hub, -1 when none

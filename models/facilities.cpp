@@ -57,12 +57,11 @@ double spread_evenly(const std::vector<std::size_t>& programmes, double money,
   return money;
 }
 
-// Location of the region with the most students in technical profiles (years 3-4); -1 when
-// the region has no location.
+// Location of the region with the most students in technical profiles (years 3-4), lowest index
+// on ties; -1 when the region has no location.
 std::int32_t busiest_technical_location(const World& world, std::size_t region,
+                                        const std::vector<std::int32_t>& students,
                                         const StepContext& ctx) {
-  std::vector<std::int32_t> students;
-  count_programme_students(world, students);
   std::int32_t best = -1;
   std::int64_t best_count = -1;
   for (std::size_t l = 0; l < world.locations.size(); ++l) {
@@ -86,13 +85,14 @@ void ensure_region_state(World& world) {
 // The hub (H2) ages like any facility; a funded region places it once, at its busiest technical
 // location, and invests its hub envelope there. Returns the amount spent.
 double update_hub(World& world, const FacilityParams& params, const H2Params& h2,
-                  std::size_t region, const StepContext& ctx) {
+                  std::size_t region, const std::vector<std::int32_t>& students,
+                  const StepContext& ctx) {
   RegionState& rs = world.region_state;
   rs.hub_quality[region] *= static_cast<float>(1.0 - params.obsolescence);
   const double money = envelope_of(world, region, Envelope::hub);
   if (!h2.enabled || money <= 0.0) return 0.0;
   if (rs.hub_location[region] < 0)
-    rs.hub_location[region] = busiest_technical_location(world, region, ctx);
+    rs.hub_location[region] = busiest_technical_location(world, region, students, ctx);
   if (rs.hub_location[region] < 0) return 0.0;
   const double q = rs.hub_quality[region] + h2.efficiency * money / params.cost_per_quality;
   rs.hub_quality[region] = static_cast<float>(std::min(1.0, q));
@@ -136,13 +136,15 @@ void update_facilities(World& world, const FacilityParams& params, const Pathway
     sto_spent[region_of_programme(world, k)] += impulse;
   }
   const std::vector<RegionProgrammes> regions = offered_by_region(world, ctx);
+  std::vector<std::int32_t> students;
+  if (pathways.h2.enabled) count_programme_students(world, students);
   for (std::size_t r = 0; r < n_regions; ++r) {
     if (pathways.h6.enabled)
       sto_spent[r] += spread_by_need(world, regions[r].technical,
                                      envelope_of(world, r, Envelope::facilities), investment);
     sto_spent[r] +=
         spread_evenly(regions[r].all, envelope_of(world, r, Envelope::untargeted), investment);
-    const double hub = update_hub(world, params, pathways.h2, r, ctx);
+    const double hub = update_hub(world, params, pathways.h2, r, students, ctx);
     sto_spent[r] += hub;
     f.facility_investment[r] += hub;
   }

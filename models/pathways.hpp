@@ -11,12 +11,17 @@ namespace stosim {
 
 struct H1Params {  // regional profile agreements
   bool enabled = true;
+  int small_students = 30;
   double concentration_rate = 0.5;
   double neighbour_km = 15.0;
   bool protect_sole_provider = true;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H1: regional agreements concentrate nearby small duplicate programmes and protect a region's sole provider"});
+    v(small_students, "small_students",
+      {.unit = "students", .min = 0, .max = 1000,
+       .description = "A programme with fewer students in years 3-4 than this is small enough for an agreement to concentrate it at a larger neighbour",
+       .source = "assumption; equal to monitor.small_programme_students"});
     v(concentration_rate, "concentration_rate",
       {.unit = "1/year", .min = 0, .max = 1,
        .description = "Yearly probability that an agreed concentration of a small programme at a larger neighbour takes place",

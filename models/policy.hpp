@@ -30,7 +30,7 @@ struct PolicyParams {
   double region_budget_min = 0.25e6;
   double region_budget_max = 5.5e6;
   double plan_quality_sd = 0.12;
-  double approval_threshold = 0.3;
+  double approval_threshold = 0.2;
   double approval_slope = 12.0;
   double resubmission_gain = 0.15;
   double coordination_share = 0.05;

@@ -71,15 +71,15 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
     const auto region = static_cast<std::size_t>(world.locations.region[k / n_profiles]);
     const bool agreed = under_agreement(world, region, h1, coordination);
     const double relief = (!agreed && funds_own_programmes(world, region)) ? params.funded_threshold_relief : 0.0;
-    const bool small = students[k] < params.min_students * (1.0 - relief);
-    if (!small) {
-      prog.years_below_viability[k] = 0;
-      continue;
-    }
-    if (agreed && has_larger_neighbour(world, k, students, h1.neighbour_km) &&
+    if (agreed && students[k] < h1.small_students && has_larger_neighbour(world, k, students, h1.neighbour_km) &&
         ctx.stream(Purpose::concentration, k).bernoulli(h1.concentration_rate)) {
       closing[k] = 1;
       ++world.flows.concentrated_programmes;
+      continue;
+    }
+    const bool small = students[k] < params.min_students * (1.0 - relief);
+    if (!small) {
+      prog.years_below_viability[k] = 0;
       continue;
     }
     const bool protected_sole = agreed && h1.protect_sole_provider && providers[region * n_profiles + k % n_profiles] == 1;

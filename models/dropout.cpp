@@ -1,10 +1,10 @@
 #include "models/dropout.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -12,7 +12,7 @@ void apply_dropout(World& world, const DropoutParams& params, const StepContext&
                    DropoutQuality quality) {
   Students& s = world.students;
   std::atomic<std::int64_t> dropped{0}, left{0};
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+  for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::enrolled) return;
     const double u = ctx.stream(Purpose::dropout, s.id[i]).uniform();
     double dropout_rate = params.dropout_rate;

@@ -1,8 +1,8 @@
 #include "models/exams.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <atomic>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -44,7 +44,7 @@ void sit_exams(World& world, const ExamParams& params, const StepContext& ctx) {
   Students& s = world.students;
   YearFlows& flows = world.flows;
   std::atomic<std::int64_t> graduated{0}, left{0};
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+  for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4) return;
     RandomStream rng = ctx.stream(Purpose::exam, s.id[i]);
     const double sector_draw = rng.uniform();

@@ -1,8 +1,8 @@
 #include "models/keuzevakken.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <cmath>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -28,7 +28,7 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const Pathwa
                         const StepContext& ctx) {
   const std::vector<std::uint8_t> offer = keuzevak_offer(world, pathways, ctx.technical);
   Students& s = world.students;
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+  for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 2 || s.location[i] < 0) return;
     const auto l = static_cast<std::size_t>(s.location[i]);
     if (s.profile[i] != no_profile && ctx.technical[s.profile[i]]) {

@@ -1,10 +1,10 @@
 #include "models/mbo_transition.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -47,19 +47,26 @@ double logit(double p) {
 
 // Draws a programme of the field at the level in the region, by a logit on job chance; returns
 // its job chance. Programmes are stored region by region, field by field, level by level.
+// `weight` holds e^(w * job chance) per programme for the weight w that applies.
 double choose_programme_job_chance(const World& world, const MboTransitionParams& params,
-                                   std::size_t region, bool technical, int level, double weight,
-                                   RandomStream& rng) {
+                                   std::size_t region, bool technical, int level,
+                                   const std::vector<double>& weight, RandomStream& rng) {
   const auto per = static_cast<std::size_t>(params.programmes_per_field_level);
   const std::size_t first = ((region * 2 + (technical ? 1 : 0)) * 3 + static_cast<std::size_t>(level - 2)) * per;
   double total = 0.0;
-  for (std::size_t k = first; k < first + per; ++k) total += std::exp(weight * world.mbo.job_chance[k]);
+  for (std::size_t k = first; k < first + per; ++k) total += weight[k];
   double target = rng.uniform() * total;
   for (std::size_t k = first; k < first + per; ++k) {
-    target -= std::exp(weight * world.mbo.job_chance[k]);
+    target -= weight[k];
     if (target <= 0.0) return world.mbo.job_chance[k];
   }
   return world.mbo.job_chance[first + per - 1];
+}
+
+std::vector<double> job_chance_weights(const World& world, double w) {
+  std::vector<double> weight(world.mbo.size());
+  for (std::size_t k = 0; k < weight.size(); ++k) weight[k] = std::exp(w * world.mbo.job_chance[k]);
+  return weight;
 }
 
 }  // namespace
@@ -70,9 +77,12 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
   const std::array<double, n_mbo_origins> base = {logit(params.technical_from_technical_profile),
                                                   logit(params.technical_from_other_profile),
                                                   logit(params.technical_from_tl)};
+  const std::vector<double> plain_weight = job_chance_weights(world, params.job_chance_weight);
+  const std::vector<double> aligned_weight =
+      job_chance_weights(world, params.job_chance_weight + pathways.h4.job_chance_weight);
   Students& s = world.students;
   YearFlows& flows = world.flows;
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+  for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::graduated) return;
     RandomStream rng = ctx.stream(Purpose::mbo_transition, s.id[i]);
     if (!rng.bernoulli(params.mbo_share)) return;
@@ -89,8 +99,8 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
     if (aligned) odds += pathways.h4.technical_shift * world.region_state.labour_demand[region];
     const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
     const int level = mbo_level(s.leerweg[i]);
-    const double weight = params.job_chance_weight + (aligned ? pathways.h4.job_chance_weight : 0.0);
-    const double job_chance = choose_programme_job_chance(world, params, region, technical, level, weight, rng);
+    const double job_chance = choose_programme_job_chance(world, params, region, technical, level,
+                                                          aligned ? aligned_weight : plain_weight, rng);
     const double dropout =
         params.first_year_dropout * std::exp(-params.preparation_effect * (q - quality.reference));
     const bool drops_out = ctx.stream(Purpose::mbo_dropout, s.id[i]).bernoulli(std::min(1.0, dropout));

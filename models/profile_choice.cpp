@@ -10,6 +10,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/parallel.hpp"
+
 namespace stosim {
 
 namespace {
@@ -259,7 +261,7 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
   const OfferSums& sums = tables.sums;
   Students& s = world.students;
   std::atomic<std::int64_t> left{0};
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+  for_each_index(s.size(), [&](std::size_t i) {
     if (!chooses_profile(s, i)) return;
     RandomStream rng = ctx.stream(Purpose::profile_choice, s.id[i]);
     const double e = tech_factor(world, params, i);

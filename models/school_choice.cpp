@@ -1,10 +1,10 @@
 #include "models/school_choice.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <atomic>
 #include <cmath>
 #include <limits>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -41,19 +41,24 @@ std::int32_t nearest_offering(const World& world, std::size_t zone, Leerweg lw) 
 namespace {
 
 // Every student of a zone and leerweg faces the same choice, so the cumulative logit weights
-// are computed once per zone and leerweg (aligned with the zone's reachable list).
+// are computed once per zone and leerweg (aligned with the zone's reachable list). The weight
+// factors into e^(beta_d d) per reachable entry and e^(the rest) per location: two short tables
+// of exponentials instead of one per entry and leerweg.
 std::vector<double> cumulative_weights(const World& world, const SchoolChoiceParams& params) {
   const std::vector<std::int32_t> open = count_open_profiles(world);
+  std::vector<double> location_factor(world.locations.size());
+  for (std::size_t l = 0; l < location_factor.size(); ++l)
+    location_factor[l] = std::exp(school_utility(world, params, l, 0.0f, open));
   const ReachableLocations& reach = world.zones.reachable;
   std::vector<double> cumulative(reach.location.size() * n_leerwegen, 0.0);
-  tbb::parallel_for(std::size_t{0}, world.zones.size(), [&](std::size_t zone) {
-    for (int lw = 0; lw < n_leerwegen; ++lw) {
-      double total = 0.0;
-      for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
-        const auto l = static_cast<std::size_t>(reach.location[k]);
-        if (world.locations.offers(l, static_cast<Leerweg>(lw)))
-          total += std::exp(school_utility(world, params, l, reach.distance_km[k], open));
-        cumulative[k * n_leerwegen + lw] = total;
+  for_each_index(world.zones.size(), [&](std::size_t zone) {
+    double total[n_leerwegen] = {};
+    for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
+      const auto l = static_cast<std::size_t>(reach.location[k]);
+      const double w = std::exp(params.beta_distance * reach.distance_km[k]) * location_factor[l];
+      for (int lw = 0; lw < n_leerwegen; ++lw) {
+        if (world.locations.offers(l, static_cast<Leerweg>(lw))) total[lw] += w;
+        cumulative[k * n_leerwegen + lw] = total[lw];
       }
     }
   });
@@ -67,7 +72,7 @@ void choose_schools(World& world, const SchoolChoiceParams& params, const StepCo
   const ReachableLocations& reach = world.zones.reachable;
   Students& s = world.students;
   std::atomic<std::int64_t> without_school{0};
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
+  for_each_index(s.size(), [&](std::size_t i) {
     if (s.location[i] >= 0 || s.status[i] != StudentStatus::enrolled) return;
     const auto zone = static_cast<std::size_t>(s.home_zone[i]);
     const auto lw = static_cast<std::size_t>(s.leerweg[i]);

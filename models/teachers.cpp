@@ -51,6 +51,17 @@ double draw_fte(const TeacherParams& params, RandomStream& rng) {
   return std::clamp(params.mean_fte + 0.2 * rng.normal(), 0.2, 1.0);
 }
 
+// Age in the start year: normal, kept within 23..66 by drawing again (a few tries, then
+// clipping). Plain clipping would pile the tail up at 66 and retire all of it in the first year.
+int draw_initial_age(const TeacherParams& params, RandomStream& rng) {
+  double age = params.initial_age_mean;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    age = params.initial_age_mean + params.initial_age_sd * rng.normal();
+    if (age >= 22.5 && age < 66.5) break;
+  }
+  return static_cast<int>(std::lround(std::clamp(age, 23.0, 66.0)));
+}
+
 void add_teacher(World& world, std::size_t programme, double fte, int age, Qualification q,
                  TeacherOrigin origin) {
   Teachers& t = world.teachers;
@@ -352,8 +363,7 @@ void initialise_teachers(World& world, const TeacherParams& params,
     while (true) {
       const double fte = draw_fte(params, rng);
       if (staffed + 0.5 * fte > need[k]) break;
-      const double age = params.initial_age_mean + params.initial_age_sd * rng.normal();
-      const auto whole_age = static_cast<int>(std::lround(std::clamp(age, 23.0, 66.0)));
+      const int whole_age = draw_initial_age(params, rng);
       const Qualification q = rng.bernoulli(params.initial_unqualified_share)
                                   ? Qualification::unqualified
                                   : Qualification::qualified;

@@ -1,4 +1,4 @@
-// The stosim command line: run, describe, export, docs.
+// The stosim command line: run, describe, export, docs, import, validate.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -11,11 +11,15 @@
 #include <iostream>
 #include <mutex>
 
+#include "output/compare.hpp"
 #include "output/csv_export.hpp"
 #include "output/reference_docs.hpp"
 #include "output/run_file.hpp"
+#include "sim/data_error.hpp"
+#include "sim/population_file.hpp"
 #include "sim/scenario.hpp"
 #include "sim/simulation.hpp"
+#include "sim/validation.hpp"
 #include "sim/version.hpp"
 
 namespace {
@@ -23,6 +27,7 @@ namespace {
 using namespace stosim;
 
 constexpr int exit_invalid_input = 2;
+constexpr int exit_validation_failed = 3;
 
 std::vector<Override> parse_overrides(const std::vector<std::string>& sets) {
   std::vector<Override> out;
@@ -102,6 +107,38 @@ int run_command(const RunArgs& a) {
   return 0;
 }
 
+struct ImportArgs {
+  std::string data_dir, output;
+  ImportOptions files;
+  bool quiet = false;
+};
+
+int import_command(ImportArgs a) {
+  ImportOptions o = default_import_files(a.data_dir);
+  for (auto [given, field] : {std::pair{&a.files.students, &o.students}, {&a.files.addresses, &o.addresses},
+                              {&a.files.geocoded, &o.geocoded}, {&a.files.cbs_youth, &o.cbs_youth},
+                              {&a.files.centroids, &o.centroids}})
+    if (!given->empty()) *field = *given;
+  o.region_table = a.files.region_table;
+  o.coordinates = a.files.coordinates;
+  o.regions = a.files.regions;
+  o.seed = a.files.seed;
+  const ImportedPopulation population = import_population(o);
+  if (!a.quiet) std::cout << import_summary(population);
+  write_population_file(a.output, population);
+  if (!a.quiet) std::fprintf(stderr, "stosim: wrote %s\n", a.output.c_str());
+  return 0;
+}
+
+int validate_command(ValidationOptions o, const std::vector<std::string>& sets) {
+  o.overrides = parse_overrides(sets);
+  const ValidationResult result = run_validation(o);
+  std::cout << validation_report(result);
+  if (result.failures() == 0) return 0;
+  std::fprintf(stderr, "stosim: validation failed: %d line(s) outside tolerance\n", result.failures());
+  return exit_validation_failed;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,8 +154,10 @@ Examples:
   stosim run baseline -o test.h5 --set profile_choice.beta_distance=-0.3
   stosim describe baseline                  # the resolved scenario, every key
   stosim export results/baseline.h5 --csv results/baseline_csv
+  stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
 
-Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or file).)TEXT"};
+Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or file),
+3 validation outside tolerance.)TEXT"};
   app.name("stosim");
   app.set_version_flag("--version", std::string(stosim::version()) + " (" + stosim::git_commit() + ")");
   app.require_subcommand(1);
@@ -174,9 +213,86 @@ Example:
   export_cmd->add_option("RUN", export_input, "HDF5 file written by `stosim run`")->required()->check(CLI::ExistingFile);
   export_cmd->add_option("--csv", export_dir, "Directory for the CSV files (created if missing)")->required();
 
+  std::string compare_a, compare_b, compare_out;
+  CompareOptions compare_options;
+  CLI::App* compare_cmd = app.add_subcommand("compare", R"TEXT(Effects of a scenario against a counterfactual, paired by replicate.
+
+Both run files must come from the same seed, replicates and years, so that replicate r of each
+drew the same random numbers (common random numbers): the paired differences then measure the
+scenario's effect, not noise. Writes tidy CSV (to stdout, or --output): for each indicator,
+category and year, the two means, the mean effect and its 95 % confidence interval.
+
+Example:
+  stosim run baseline -o b.h5 --replicates 20 && stosim run no_sto -o n.h5 --replicates 20
+  stosim compare b.h5 n.h5 -o effects.csv)TEXT");
+  compare_cmd->add_option("SCENARIO", compare_a, "Run file of the scenario")->required()->check(CLI::ExistingFile);
+  compare_cmd->add_option("COUNTERFACTUAL", compare_b, "Run file of the counterfactual (e.g. no_sto)")
+      ->required()->check(CLI::ExistingFile);
+  compare_cmd->add_option("-o,--output", compare_out, "CSV file to write (default: stdout)");
+  compare_cmd->add_flag("--all-years", compare_options.all_years, "Every year, not only the last");
+  compare_cmd->add_option("--level", compare_options.level, "national (default) or region")
+      ->check(CLI::IsMember({"national", "region"}));
+
   std::string docs_dir;
   CLI::App* docs_cmd = app.add_subcommand("docs", "Regenerate docs/PARAMETERS.md and docs/OUTPUT.md from the code");
   docs_cmd->add_option("DIR", docs_dir, "Directory to write into (the repository's docs/)")->required();
+
+  ImportArgs import_args;
+  CLI::App* import_cmd = app.add_subcommand("import", R"TEXT(Build a population file from DUO and CBS open data.
+
+Reads the publishers' own files (';' or ',' separated, UTF-8 or Windows-1252, '<5' for small
+counts): DUO students per location (1 October 2019), DUO addresses, geocoded locations, CBS
+youth per postcode and postcode centroids. Prints what it imported beside the files' own
+totals, with every warning counted, and writes an HDF5 population file (docs/POPULATION.md)
+for scenarios with population.source: file. Bad input: a message naming file, line and
+column, exit code 2, nothing written.
+
+Examples:
+  stosim import --data ../shared/data -o results/nl_2019_population.h5
+  stosim import --data ../shared/data -o p.h5 --regions-csv my_regions.csv
+  stosim run nl_2019 -o results/nl_2019.h5)TEXT");
+  import_cmd->add_option("--data", import_args.data_dir, "Directory with the files under their published names")
+      ->required();
+  import_cmd->add_option("-o,--output", import_args.output, "Population file to write (HDF5)")->required();
+  import_cmd->add_option("--students", import_args.files.students, "DUO students per location (instead of DIR's)");
+  import_cmd->add_option("--addresses", import_args.files.addresses, "DUO addresses of locations (instead of DIR's)");
+  import_cmd->add_option("--geocoded", import_args.files.geocoded, "Geocoded locations (instead of DIR's)");
+  import_cmd->add_option("--cbs", import_args.files.cbs_youth, "CBS inhabitants per postcode (instead of DIR's)");
+  import_cmd->add_option("--centroids", import_args.files.centroids, "Postcode centroids (instead of DIR's)");
+  import_cmd->add_option("--regions-csv", import_args.files.region_table,
+                         "CSV with columns location,region[,region_name] instead of clustering");
+  import_cmd->add_option("--coordinates", import_args.files.coordinates,
+                         "CSV with columns location,lat,lon that overrides the files' coordinates");
+  import_cmd->add_option("--regions", import_args.files.regions, "Number of regions to cluster (default 78)")
+      ->check(CLI::PositiveNumber);
+  import_cmd->add_option("--seed", import_args.files.seed, "Seed of the clustering start and home draws (default 2019)");
+  import_cmd->add_flag("-q,--quiet", import_args.quiet, "Print nothing");
+
+  ValidationOptions validate_args;
+  std::vector<std::string> validate_sets;
+  bool initial_only = false;
+  CLI::App* validate_cmd = app.add_subcommand("validate", R"TEXT(Compare the model with DUO's observed data.
+
+Imports the data in DIR (as `stosim import` does) into a temporary population file, starts
+SCENARIO from it, and prints observed beside simulated with each line's tolerance
+(validation/README.md): the imported 2019/20 state against the published figures, the exam
+sector of each profile against DUO's 2018/19 files, and the no-STO dynamics (techniek share
+of exam candidates, locations with techniek candidates) against 2014/15-2018/19.
+Exits with 3 when a line is outside its tolerance.
+
+Examples:
+  stosim validate --data ../shared/data
+  stosim validate --data ../shared/data --replicates 16 --set programme_viability.min_students=20
+  stosim validate --data ../shared/data --initial-only)TEXT");
+  validate_cmd->add_option("--data", validate_args.data_dir, "Directory with the DUO and CBS files")
+      ->capture_default_str();
+  validate_cmd->add_option("--scenario", validate_args.scenario, "Scenario to validate")->capture_default_str();
+  validate_cmd->add_option("--replicates", validate_args.replicates, "Replicates averaged in the dynamics lines")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  validate_cmd->add_option("--threads", validate_args.threads, "Worker threads (default: all cores)")
+      ->check(CLI::PositiveNumber);
+  validate_cmd->add_option("--set", validate_sets, "Override any key: --set KEY=VALUE, repeatable");
+  validate_cmd->add_flag("--initial-only", initial_only, "Check the initial state and exam sectors only (no run)");
 
   try {
     app.parse(argc, argv);
@@ -204,6 +320,23 @@ Example:
       std::fprintf(stderr, "stosim: %zu rows\n", summary.rows);
       return 0;
     }
+    if (*import_cmd) return import_command(import_args);
+    if (*validate_cmd) {
+      validate_args.dynamics = !initial_only;
+      return validate_command(validate_args, validate_sets);
+    }
+    if (*compare_cmd) {
+      if (compare_out.empty()) {
+        compare_runs(compare_a, compare_b, compare_options, std::cout);
+      } else {
+        write_atomically(compare_out, [&](const std::string& tmp) {
+          std::ofstream out(tmp);
+          compare_runs(compare_a, compare_b, compare_options, out);
+          if (!out) throw std::runtime_error(tmp + ": write failed");
+        });
+      }
+      return 0;
+    }
     if (*docs_cmd) {
       const auto write = [&](const std::string& name, const std::string& text) {
         const std::string path = (std::filesystem::path(docs_dir) / name).string();
@@ -217,6 +350,10 @@ Example:
   } catch (const ScenarioError& e) {
     for (const std::string& m : e.messages()) std::fprintf(stderr, "%s\n", m.c_str());
     std::fprintf(stderr, "stosim: invalid scenario, nothing was run or written\n");
+    return exit_invalid_input;
+  } catch (const DataError& e) {
+    for (const std::string& m : e.messages()) std::fprintf(stderr, "%s\n", m.c_str());
+    std::fprintf(stderr, "stosim: invalid input data, nothing was written\n");
     return exit_invalid_input;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "stosim: error: %s\n", e.what());

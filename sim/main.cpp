@@ -96,9 +96,12 @@ int run_command(const RunArgs& a) {
   RunOptions options;
   options.threads = a.threads.value_or(0);
   options.progress = [&](int replicate, int year) { progress(replicate, year); };
+  const std::string population = scenario.population.source == "file"
+                                     ? "population " + scenario.population.path
+                                     : fmt::format("scale {}", scenario.population.scale);
   if (!a.quiet)
-    std::fprintf(stderr, "stosim: scenario %s, %d replicate(s), %d-%d, scale %g\n", scenario.name.c_str(),
-                 scenario.replicates, scenario.start_year, scenario.end_year, scenario.population.scale);
+    std::fprintf(stderr, "stosim: scenario %s, %d replicate(s), %d-%d, %s\n", scenario.name.c_str(),
+                 scenario.replicates, scenario.start_year, scenario.end_year, population.c_str());
   const RunResult result = run_scenario(scenario, options);
   write_run_file(a.output, result);
   if (!a.quiet)

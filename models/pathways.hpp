@@ -11,7 +11,7 @@ namespace stosim {
 
 struct H1Params {  // regional profile agreements
   bool enabled = true;
-  int small_students = 30;
+  int small_students = 40;
   double concentration_rate = 0.5;
   double neighbour_km = 15.0;
   bool protect_sole_provider = true;

@@ -5,7 +5,7 @@ namespace stosim {
 
 // Definitions used by indicators (not behaviour): thresholds of the monitor of MODEL.md section 6.
 struct MonitorParams {
-  int small_programme_students = 30;
+  int small_programme_students = 40;
   double duplicate_distance_km = 10.0;
   double far_km = 15.0;
   double techniekarm_share = 0.10;

@@ -127,3 +127,33 @@ TEST_CASE("EndToEnd.HelpTeaches", "[e2e]") {
   CHECK(run_help.code == 0);
   CHECK(run_help.output.find("--set") != std::string::npos);
 }
+
+TEST_CASE("EndToEnd.CompareGivesPairedEffects", "[e2e]") {
+  const fs::path dir = fresh_dir("stosim_e2e_compare");
+  const std::string common = " --scale 0.02 --replicates 3 --quiet";
+  REQUIRE(run("run baseline -o " + (dir / "b.h5").string() + common).code == 0);
+  REQUIRE(run("run no_sto -o " + (dir / "n.h5").string() + common).code == 0);
+  REQUIRE(run("run no_sto -o " + (dir / "other.h5").string() + common + " --seed 5").code == 0);
+
+  const Result r = run("compare " + (dir / "b.h5").string() + " " + (dir / "n.h5").string() + " -o " +
+                       (dir / "effects.csv").string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  std::ifstream in(dir / "effects.csv");
+  std::string header, line;
+  std::getline(in, header);
+  CHECK(header ==
+        "scenario,counterfactual,level,unit,indicator,category,year,scenario_mean,counterfactual_mean,"
+        "effect,ci_low,ci_high,replicates");
+  bool found = false;
+  while (std::getline(in, line))
+    if (line.rfind("baseline,no_sto,national,NL,budget_received,,2030,", 0) == 0) {
+      found = true;
+      CHECK(line.find(",0,0,") == std::string::npos);  // STO money differs from none
+    }
+  CHECK(found);
+
+  const Result unpaired = run("compare " + (dir / "b.h5").string() + " " + (dir / "other.h5").string());
+  CHECK(unpaired.code == 1);
+  CHECK(unpaired.output.find("are not paired") != std::string::npos);
+}

@@ -155,7 +155,8 @@ TEST_CASE("Firms.NetworksStallAfterApproval", "[firms][statistical]") {
     w.firms.years_as_partner[r * n] = 5;
     w.region_state.collaboration[r] = 0.2f;
   }
-  w.region_state.plan_status[0] = PlanStatus::approved;  // region 1 has no approved plan yet
+  w.region_state.plan_status[0] = PlanStatus::approved;  // approved five years before 2022
+  w.region_state.plan_approved_year[0] = 2017;            // region 1 has no approved plan yet
   w.flows.budget_received.assign(2, 1e6);
   update_firms(w, params, context(2022));
   int joined[2] = {0, 0};

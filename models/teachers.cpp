@@ -19,19 +19,29 @@ constexpr int early_retirement_age = 60;
 // graduates are young, side-entrants and hybrid teachers come from a career in industry,
 // unqualified staff are of any working age).
 struct Route {
+  std::uint64_t index;  // own random stream per region and route (common random numbers)
   int youngest, age_span;
   Qualification qualification;
   TeacherOrigin origin;
   std::int64_t YearFlows::*hired;
 };
-constexpr Route graduate{23, 8, Qualification::qualified, TeacherOrigin::regular,
+// clang-format off
+constexpr Route graduate{0, 23, 8, Qualification::qualified, TeacherOrigin::regular,
                          &YearFlows::teachers_hired_regular};
-constexpr Route side_entrant{30, 25, Qualification::in_training, TeacherOrigin::side_entrant,
+constexpr Route side_entrant{1, 30, 25, Qualification::in_training, TeacherOrigin::side_entrant,
                              &YearFlows::teachers_hired_side_entrant};
-constexpr Route hybrid{30, 30, Qualification::qualified, TeacherOrigin::hybrid,
+constexpr Route hybrid{2, 30, 30, Qualification::qualified, TeacherOrigin::hybrid,
                        &YearFlows::teachers_hired_hybrid};
-constexpr Route unqualified{23, 40, Qualification::unqualified, TeacherOrigin::regular,
+constexpr Route unqualified{3, 23, 40, Qualification::unqualified, TeacherOrigin::regular,
                             &YearFlows::teachers_hired_unqualified};
+// clang-format on
+constexpr std::uint64_t n_routes = 4;
+
+// Each route draws from its own stream, so that a pathway changing one route (hybrids) leaves
+// the draws of the others as they were.
+RandomStream route_stream(const StepContext& ctx, std::size_t region, const Route& route) {
+  return ctx.stream(Purpose::teacher_hiring, region * n_routes + route.index);
+}
 
 double envelope_of(const World& world, std::size_t region, Envelope e) {
   const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
@@ -327,20 +337,21 @@ void hire_teachers(World& world, const TeacherParams& params, const PathwayParam
   if (national_need <= 0.0) return;
   const std::vector<std::int64_t> core = core_partners_per_region(world);
   for (std::size_t r = 0; r < n_regions; ++r) {
-    RandomStream rng = ctx.stream(Purpose::teacher_hiring, r);
     const double share = ctx.scale * region_need[r] / national_need;
     const double side_entrants = params.side_entrants_per_year * share *
                                  (h3_funded[r] ? 1.0 + pathways.h3.attraction_effect : 1.0);
-    hire_from_supply(world, params, regions[r],
-                     stochastic_round(params.graduates_per_year * share, rng), graduate, rng, need,
-                     present);
-    hire_from_supply(world, params, regions[r], stochastic_round(side_entrants, rng), side_entrant,
-                     rng, need, present);
-    if (h8_funded[r]) {
-      const double hybrids = pathways.h8.hybrid_per_core_partner * static_cast<double>(core[r]);
-      hire_from_supply(world, params, regions[r], stochastic_round(hybrids, rng), hybrid, rng, need,
+    const double hybrids =
+        h8_funded[r] ? pathways.h8.hybrid_per_core_partner * static_cast<double>(core[r]) : 0.0;
+    const std::pair<const Route*, double> supplies[] = {
+        {&graduate, params.graduates_per_year * share},
+        {&side_entrant, side_entrants},
+        {&hybrid, hybrids}};
+    for (const auto& [route, supply] : supplies) {
+      RandomStream rng = route_stream(ctx, r, *route);
+      hire_from_supply(world, params, regions[r], stochastic_round(supply, rng), *route, rng, need,
                        present);
     }
+    RandomStream rng = route_stream(ctx, r, unqualified);
     hire_unqualified(world, params, regions[r], rng, need, present);
   }
 }

@@ -37,7 +37,7 @@ PostcodeZones read_postcode_zones(const std::string& cbs_path, const PostcodeCen
     double young = 0.0;
     if (text.empty() || text == "." || text == "-99997") {
       out.warnings.add("postcodes whose youth count CBS keeps secret (weight 0: no homes there)",
-                       t.where(r, youth));
+                       fmt::format("{}: postcode {}", t.where(r, youth), code));
     } else if (const auto value = parse_decimal(text); value && *value >= 0) {
       young = *value;
     } else {
@@ -46,8 +46,8 @@ PostcodeZones read_postcode_zones(const std::string& cbs_path, const PostcodeCen
     out.youth_in_file += young;
     const auto centroid = centroids.by_pc4.find(code);
     if (centroid == centroids.by_pc4.end()) {
-      out.warnings.add("postcodes without a centroid (not used; their young inhabitants are lost)",
-                       t.where(r, pc4), static_cast<std::int64_t>(young));
+      out.warnings.add("postcodes without a centroid (not used; amount: their inhabitants under 15)",
+                       fmt::format("{}: {}", t.where(r, pc4), code), static_cast<std::int64_t>(young));
       continue;
     }
     out.pc4.push_back(code);

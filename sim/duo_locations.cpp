@@ -98,7 +98,7 @@ GeocodedLocations read_geocoded_locations(const std::string& path) {
       throw DataError(fmt::format("{}: duplicate location {} {:.1f} km away from line {}: which is "
                                   "right?", t.where(r, code), c, apart, first_line[c]));
     out.warnings.add("duplicate geocoded locations within 1 km of each other (the first is used)",
-                     t.where(r, code));
+                     fmt::format("{}: {} (also on line {})", t.where(r, code), c, first_line[c]));
   }
   return out;
 }

@@ -91,7 +91,7 @@ class Parser {
       throw DataError(fmt::format("{}: '{}' is not a count of students", t_.where(r, column),
                                   t_.rows[r][column]));
     if (n->below_five) {
-      out_.warnings.add("counts given as '<5' (imported as 2, the middle of 1-4)", t_.where(r, column), 2);
+      out_.warnings.add("counts given as '<5' (imported as 2, the middle of 1-4; amount: students)", t_.where(r, column), 2);
       return 2;
     }
     return static_cast<std::int32_t>(n->value);
@@ -148,7 +148,7 @@ class Parser {
         for (const auto& year : c_.year) n += count(r, year[0]) + count(r, year[1]);
         for (std::size_t k : c_.other_years) n += count(r, k);
         if (n > 0)
-          out_.warnings.add("vmbo students taught at adult education (VAVO): not imported",
+          out_.warnings.add("vmbo students taught at adult education (VAVO): not imported (amount: students)",
                             fmt::format("{}:{}", t_.file, t_.line[r]), n);
         break;
       }
@@ -184,7 +184,7 @@ class Parser {
     for (int y : {0, 1}) elsewhere += count(r, c_.year[y][0]) + count(r, c_.year[y][1]);
     for (std::size_t k : c_.other_years) elsewhere += count(r, k);
     if (elsewhere > 0)
-      out_.warnings.add("students in years 1-2 or 5-6 of a vmbo years 3-4 row: not imported",
+      out_.warnings.add("students in years 1-2 or 5-6 of a vmbo years 3-4 row: not imported (amount: students)",
                         fmt::format("{}:{}", t_.file, t_.line[r]), elsewhere);
   }
 
@@ -196,7 +196,7 @@ class Parser {
       for (int male = 0; male < 2; ++male) total += b.count[g][male] = count(r, c_.year[g][male]);
     if (!b.programme.vmbo) return;  // a havo/vwo brugklas
     if (b.programme.leerwegen == 0) {
-      out_.warnings.add(fmt::format("year 1-2 programme '{}' names no known leerweg: not imported", b.name),
+      out_.warnings.add(fmt::format("year 1-2 programme '{}' names no known leerweg: not imported (amount: students)", b.name),
                         fmt::format("{}:{}", t_.file, t_.line[r]), total);
       return;
     }

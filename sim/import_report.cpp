@@ -27,14 +27,14 @@ void files(std::string& out, const ImportReport& r) {
 void places(std::string& out, const ImportedPopulation& p) {
   const ImportReport& r = p.report;
   out += fmt::format("\nLocations  {} with vmbo years 3-4 (of {} locations with vmbo or year 1-2 rows)\n",
-                     p.world.locations.size(), r.locations_in_file);
+                     p.world.locations.size(), thousands(static_cast<std::int64_t>(r.locations_in_file)));
   std::string sources;
   for (const auto& [source, n] : r.coordinate_sources) sources += fmt::format("{}{} {}", sources.empty() ? "" : ", ", n, source);
   out += fmt::format("           coordinates: {}\n", sources);
   out += fmt::format("Regions    {}: {}; {} to {} locations per region\n", p.world.regions.size(), r.region_method,
                      r.smallest_region, r.largest_region);
   out += fmt::format("Zones      {} postcodes with {} inhabitants under 15 (the CBS file has {})\n",
-                     p.world.zones.size(), thousands(std::llround(r.youth_in_zones)), thousands(std::llround(r.youth_in_file)));
+                     thousands(static_cast<std::int64_t>(p.world.zones.size())), thousands(std::llround(r.youth_in_zones)), thousands(std::llround(r.youth_in_file)));
 }
 
 void upper_table(std::string& out, const ImportedPopulation& p) {
@@ -80,13 +80,14 @@ void bridge(std::string& out, const ImportReport& r) {
   std::int64_t imported = 0;
   for (std::int64_t n : r.imported_bridge) imported += n;
   out += "\nYears 1-2 (\"Brugjaar 1-2\" rows naming a vmbo leerweg)\n";
-  out += fmt::format("  in the file                                   {:>9}\n", r.bridge_in_file);
-  out += fmt::format("  imported                                      {:>9}  (BB {}, KB {}, GL {}, TL {})\n", imported,
-                     r.imported_bridge[0], r.imported_bridge[1], r.imported_bridge[2], r.imported_bridge[3]);
-  out += fmt::format("  havo/vwo part of mixed brugklassen (not vmbo) {:>9}\n", r.bridge_havo_vwo);
-  out += fmt::format("  not placed (see warnings)                     {:>9}\n", r.bridge_not_placed);
+  out += fmt::format("  in the file                                   {:>9}\n", thousands(r.bridge_in_file));
+  out += fmt::format("  imported                                      {:>9}  (BB {}, KB {}, GL {}, TL {})\n",
+                     thousands(imported), thousands(r.imported_bridge[0]), thousands(r.imported_bridge[1]),
+                     thousands(r.imported_bridge[2]), thousands(r.imported_bridge[3]));
+  out += fmt::format("  havo/vwo part of mixed brugklassen (not vmbo) {:>9}\n", thousands(r.bridge_havo_vwo));
+  out += fmt::format("  not placed (see warnings)                     {:>9}\n", thousands(r.bridge_not_placed));
   out += fmt::format("  of those imported or havo/vwo: moved from a location without years 3-4 to one of its "
-                     "school: {}\n", r.bridge_moved);
+                     "school: {}\n", thousands(r.bridge_moved));
   out += fmt::format("Other school types (havo, vwo, praktijkonderwijs, ...): {} rows, {} students, not vmbo\n",
                      thousands(r.other_type_rows), thousands(r.other_type_students));
 }

@@ -132,7 +132,7 @@ class BridgeSplitter {
       if (target < 0) {
         report.bridge_not_placed += total;
         report.warnings.add("year 1-2 students at a location without years 3-4 whose school (BRIN) has "
-                            "none either: not imported (students)", where, total);
+                            "none either: not imported (amount: students)", where, total);
         return;
       }
       report.bridge_moved += total;
@@ -158,7 +158,7 @@ class BridgeSplitter {
     if (mask == 0) {
       mask = offered;
       pop_.report.warnings.add("year 1-2 rows whose leerwegen have no years 3-4 at their location: "
-                               "spread over the location's leerwegen (students)", where, total);
+                               "spread over the location's leerwegen (amount: students)", where, total);
     }
     std::vector<double> weight(n_leerwegen + 1, 0.0);
     double sum = 0.0;

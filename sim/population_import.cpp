@@ -43,6 +43,25 @@ std::string lower(std::string s) {
   return s;
 }
 
+// "'S-GRAVENHAGE" -> "'s-Gravenhage", "BERGEN OP ZOOM" -> "Bergen op Zoom": DUO writes town
+// names in capitals.
+std::string title_case(const std::string& name) {
+  static const std::set<std::string> particles = {"aan", "de", "den", "der", "en", "het", "in", "op", "van"};
+  std::string out, word;
+  const auto flush = [&] {
+    if (!word.empty() && !out.empty() && particles.count(word)) out += word;
+    else if (word == "'s") out += word;
+    else if (!word.empty()) out += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0]))) + word.substr(1);
+    word.clear();
+  };
+  for (char c : lower(name)) {
+    if (c == ' ' || c == '-') flush(), out += c;
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
 // Coordinates of a location: the user's, else the geocoded file's, else its postcode's centroid.
 std::optional<LatLon> locate(const Inputs& in, const std::string& code, std::string& source) {
   if (const auto u = in.user_coordinates.find(code); u != in.user_coordinates.end()) {
@@ -261,7 +280,7 @@ void regions_by_clustering(ImportedPopulation& pop, const ImportOptions& o,
     for (const auto& [name, n] : town_students)
       if (n > most) most = n, town = name;
     pop.world.regions.code.push_back(fmt::format("R{:02d}", c + 1));
-    pop.world.regions.name.push_back(fmt::format("Regio {} ({})", town, c + 1));
+    pop.world.regions.name.push_back(fmt::format("Regio {} ({})", title_case(town), c + 1));
   }
   pop.report.region_method =
       fmt::format("k-means on location coordinates, k = {}, k-means++ start with seed {}", o.regions, o.seed);

@@ -2,6 +2,7 @@
 // Helpers for tests on the real DUO and CBS files in ../shared/data: they skip (with a warning)
 // when the files are absent, as in a user's clone, and make malformed copies in a temp folder.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -58,7 +59,9 @@ inline std::string join_lines(const std::vector<std::string>& lines) {
 // A copy of the import's five files in a fresh folder, to be broken one way in each test.
 class DataCopy {
  public:
-  explicit DataCopy(const std::string& name) : dir_(fs::temp_directory_path() / ("stosim_import_" + name)) {
+  // The process id keeps concurrent test runs (ctest -j, several builds) apart.
+  explicit DataCopy(const std::string& name)
+      : dir_(fs::temp_directory_path() / ("stosim_import_" + name + "_" + std::to_string(::getpid()))) {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     const ImportOptions real = default_import_files(shared_data.string());

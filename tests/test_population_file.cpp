@@ -1,6 +1,7 @@
 // Population files: what `stosim import` writes is what a scenario with population.source: file
 // starts from; files that are not population files are refused with a clear message.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include "import_helpers.hpp"
 #include "output/hdf5_file.hpp"
@@ -14,7 +15,10 @@ namespace {
 
 struct TempFile {
   fs::path path;
-  explicit TempFile(const std::string& name) : path(fs::temp_directory_path() / name) { fs::remove(path); }
+  explicit TempFile(const std::string& name)
+      : path(fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)) {
+    fs::remove(path);
+  }
   ~TempFile() {
     std::error_code ignored;
     fs::remove(path, ignored);

@@ -27,7 +27,8 @@ PostcodeZones read_postcode_zones(const std::string& cbs_path, const PostcodeCen
   PostcodeZones out;
   out.file = {"cbs_youth", cbs_path, std::string(encoding_name(t.encoding)), t.separator, t.size()};
   const std::size_t pc4 = t.column({"pc4", "postcode"});
-  const std::size_t youth = t.column({"inwoners_tot_15_jaar", "A_0_15"});
+  // The shared subset's name, then CBS's own in the PC4 files.
+  const std::size_t youth = t.column({"inwoners_tot_15_jaar", "aantal_inwoners_0_tot_15_jaar", "A_0_15"});
   std::map<std::string, int> seen;
   for (std::size_t r = 0; r < t.size(); ++r) {
     const std::string& code = t.rows[r][pc4];
@@ -35,10 +36,12 @@ PostcodeZones read_postcode_zones(const std::string& cbs_path, const PostcodeCen
       throw DataError(fmt::format("{}: duplicate postcode {} (also on line {})", t.where(r, pc4), code, it->second));
     const std::string& text = t.rows[r][youth];
     double young = 0.0;
-    if (text.empty() || text == "." || text == "-99997") {
+    const auto value = parse_decimal(text);
+    // CBS leaves secret values empty, or writes them as negative codes (-99995 ... -99997).
+    if (text.empty() || text == "." || (value && *value < 0)) {
       out.warnings.add("postcodes whose youth count CBS keeps secret (weight 0: no homes there)",
                        fmt::format("{}: postcode {}", t.where(r, youth), code));
-    } else if (const auto value = parse_decimal(text); value && *value >= 0) {
+    } else if (value) {
       young = *value;
     } else {
       throw DataError(fmt::format("{}: '{}' is not a number of inhabitants", t.where(r, youth), text));

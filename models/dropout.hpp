@@ -26,11 +26,11 @@ struct DropoutParams {
   }
 };
 
-// H9: students of better programmes drop out less: the hazard is multiplied by
-// e^(-dropout_effect (quality - reference)) when `quality` is given (not empty).
+// H9: students of programmes that improved drop out less: the hazard is multiplied by
+// e^(-effect (quality - start quality)) when `quality` is given (not empty).
 struct DropoutQuality {
   std::span<const float> quality;
-  double reference = 0.0;
+  std::span<const float> start;  // each programme's quality in the start year
   double effect = 0.0;
 };
 void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx,

@@ -130,7 +130,7 @@ void update_facilities(World& world, const FacilityParams& params, const Pathway
   std::vector<double> sto_spent(n_regions, 0.0);
   for (std::size_t k = 0; k < prog.size(); ++k) {
     if (!prog.offered[k]) continue;  // impulse for a closed programme stays unspent
-    if (is_technical(ctx, k)) investment[k] += params.school_investment;
+    investment[k] += params.school_investment;  // schools maintain every programme they offer
     const double impulse = k < f.programme_impulse.size() ? f.programme_impulse[k] : 0.0;
     investment[k] += impulse;
     sto_spent[region_of_programme(world, k)] += impulse;

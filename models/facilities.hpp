@@ -14,16 +14,16 @@ struct FacilityParams {
   double initial_quality_mean = 0.55;
   double initial_quality_sd = 0.15;
   double obsolescence = 0.08;
-  double school_investment = 15000;
-  double cost_per_quality = 300000;
+  double school_investment = 80000;
+  double cost_per_quality = 2.0e6;
 
   template <class V>
   void visit(V& v) {
     v(initial_quality_mean, "initial_quality_mean", {.min = 0, .max = 1, .description = "Mean facility quality of a programme in the start year", .source = "assumption"});
     v(initial_quality_sd, "initial_quality_sd", {.min = 0, .max = 1, .description = "Spread of facility quality in the start year", .source = "assumption"});
     v(obsolescence, "obsolescence", {.unit = "1/year", .min = 0, .max = 1, .description = "Yearly relative loss of up-to-dateness (technology change rate)", .source = "assumption: equipment written off in about ten years"});
-    v(school_investment, "school_investment", {.unit = "euro/year", .min = 0, .max = 1e7, .description = "A school's own yearly investment in each technical programme", .source = "assumption"});
-    v(cost_per_quality, "cost_per_quality", {.unit = "euro", .min = 1, .max = 1e9, .description = "Investment that raises one programme's quality from 0 to 1", .source = "assumption"});
+    v(school_investment, "school_investment", {.unit = "euro/year", .min = 0, .max = 1e7, .description = "A school's own yearly investment in each programme it offers", .source = "assumption: with cost_per_quality and obsolescence it keeps quality near 0.5 without STO"});
+    v(cost_per_quality, "cost_per_quality", {.unit = "euro", .min = 1, .max = 1e9, .description = "Investment that raises one programme's quality from 0 to 1", .source = "assumption: re-equipping a technical workshop costs in the order of EUR 1-2M"});
   }
 };
 

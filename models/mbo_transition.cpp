@@ -89,20 +89,20 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
     const int origin = mbo_origin(s.profile[i], ctx.technical);
     const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
     const bool aligned = pathways.h4.enabled && agreements_active(world, region, coordination);
-    // Quality of the vmbo programme followed (the reference for TL, which has no programme).
+    // Change of the vmbo programme's quality since the start (none for TL: no programme).
     const double q = s.profile[i] == no_profile
-                         ? quality.reference
-                         : quality.quality[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+                         ? 0.0
+                         : quality.change(programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i]));
     double odds = base[origin];
     if (origin != 0 && s.technical_keuzevak[i]) odds += keuzevak.mbo_effect;
-    if (pathways.h9.enabled) odds += pathways.h9.mbo_effect * (q - quality.reference);
+    if (pathways.h9.enabled) odds += pathways.h9.mbo_effect * q;
     if (aligned) odds += pathways.h4.technical_shift * world.region_state.labour_demand[region];
     const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
     const int level = mbo_level(s.leerweg[i]);
     const double job_chance = choose_programme_job_chance(world, params, region, technical, level,
                                                           aligned ? aligned_weight : plain_weight, rng);
     const double dropout =
-        params.first_year_dropout * std::exp(-params.preparation_effect * (q - quality.reference));
+        params.first_year_dropout * std::exp(-params.preparation_effect * q);
     const bool drops_out = ctx.stream(Purpose::mbo_dropout, s.id[i]).bernoulli(std::min(1.0, dropout));
 
     const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);

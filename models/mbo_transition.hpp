@@ -52,8 +52,8 @@ struct MboTransitionParams {
     v(job_chance_other, "job_chance_other", {.min = 0, .max = 1, .description = "Mean job chance of other mbo programmes", .source = "assumption"});
     v(job_chance_sd, "job_chance_sd", {.min = 0, .max = 1, .description = "Spread of job chance between programmes", .source = "assumption"});
     v(job_chance_weight, "job_chance_weight", {.min = 0, .max = 50, .description = "Logit weight of job chance in the choice of programme without alignment", .source = "assumption"});
-    v(first_year_dropout, "first_year_dropout", {.min = 0, .max = 1, .description = "First-year mbo dropout at reference preparation", .source = "assumption: about one in eight mbo starters leaves in the first year"});
-    v(preparation_effect, "preparation_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of first-year mbo dropout per unit of vmbo programme quality above the reference", .source = "assumption"});
+    v(first_year_dropout, "first_year_dropout", {.min = 0, .max = 1, .description = "First-year mbo dropout when the vmbo programme's quality is that of the start year", .source = "assumption: about one in eight mbo starters leaves in the first year"});
+    v(preparation_effect, "preparation_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of first-year mbo dropout per unit of improvement of the vmbo programme's quality since the start year", .source = "assumption"});
   }
 };
 
@@ -64,10 +64,12 @@ int mbo_level(Leerweg leerweg);
 
 void initialise_mbo(World& world, const MboTransitionParams& params, StreamKey world_streams);
 
-// Quality of each programme (models/quality.hpp) and the reference at which effects vanish.
+// Quality of each programme (models/quality.hpp) now and in the start year: effects work on
+// the change since the zero situation (2017/18), as the STO monitor does.
 struct QualityView {
   std::span<const float> quality;
-  double reference = 0.0;
+  std::span<const float> start;
+  double change(std::size_t programme) const { return quality[programme] - start[programme]; }
 };
 
 void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakParams& keuzevak,

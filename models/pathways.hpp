@@ -84,7 +84,7 @@ struct H4Params {  // offer aligned with regional labour demand
 struct H5Params {  // earlier and broader exposure
   bool enabled = true;
   double budget_share = 0.1;
-  double primary_exposure_shift = 0.15;
+  double primary_exposure_shift = 0.05;
   double keuzevak_shift = 0.8;
   template <class V>
   void visit(V& v) {
@@ -124,7 +124,7 @@ struct H8Params {  // professional development and teachers from industry
   double budget_share = 0.15;
   double development_hours = 40.0;
   double training_speedup = 1.0;
-  double hybrid_per_core_partner = 0.05;
+  double hybrid_per_core_partner = 0.3;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H8: professional development and hybrid teachers seconded by firms"});
@@ -139,15 +139,15 @@ struct H8Params {  // professional development and teachers from industry
 
 struct H9Params {  // quality raises attractiveness
   bool enabled = true;
-  double choice_effect = 1.5;
-  double dropout_effect = 0.8;
-  double mbo_effect = 0.8;
+  double choice_effect = 0.6;
+  double dropout_effect = 2.0;
+  double mbo_effect = 1.5;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H9: programme quality raises technical choice, motivation and technical transition"});
-    v(choice_effect, "choice_effect", {.min = 0, .max = 20, .description = "Utility of a technical programme per unit of quality above the reference", .source = "assumption"});
-    v(dropout_effect, "dropout_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of dropout per unit of quality above the reference", .source = "assumption"});
-    v(mbo_effect, "mbo_effect", {.min = 0, .max = 20, .description = "Log-odds of a technical mbo field per unit of quality above the reference", .source = "assumption"});
+    v(choice_effect, "choice_effect", {.min = 0, .max = 20, .description = "Utility of a technical programme per unit of quality gained since the start year", .source = "assumption"});
+    v(dropout_effect, "dropout_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of dropout per unit of programme quality gained since the start year", .source = "assumption"});
+    v(mbo_effect, "mbo_effect", {.min = 0, .max = 20, .description = "Log-odds of a technical mbo field per unit of programme quality gained since the start year", .source = "assumption"});
   }
 };
 

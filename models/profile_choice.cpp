@@ -156,12 +156,13 @@ std::int32_t nearest_with_programme(const World& world, const OfferSums& sums, s
 
 }  // namespace
 
-std::vector<float> quality_appeal(std::span<const float> quality, double reference, const H9Params& h9,
+std::vector<float> quality_appeal(std::span<const float> quality, std::span<const float> start,
+                                  const H9Params& h9,
                                   const std::array<bool, n_profiles>& technical) {
   if (!h9.enabled) return {};
   std::vector<float> appeal(quality.size(), 0.0f);
   for (std::size_t k = 0; k < quality.size(); ++k)
-    if (technical[k % n_profiles]) appeal[k] = static_cast<float>(h9.choice_effect * (quality[k] - reference));
+    if (technical[k % n_profiles]) appeal[k] = static_cast<float>(h9.choice_effect * (quality[k] - start[k]));
   return appeal;
 }
 

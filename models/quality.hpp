@@ -13,14 +13,12 @@ struct QualityParams {
   double weight_facilities = 0.4;
   double weight_teachers = 0.4;
   double weight_innovation = 0.2;
-  double reference = 0.55;
 
   template <class V>
   void visit(V& v) {
     v(weight_facilities, "weight_facilities", {.min = 0, .max = 1, .description = "Weight of facility quality", .source = "assumption"});
     v(weight_teachers, "weight_teachers", {.min = 0, .max = 1, .description = "Weight of the qualified share of the programme's teaching FTE", .source = "assumption"});
     v(weight_innovation, "weight_innovation", {.min = 0, .max = 1, .description = "Weight of the region's innovation capacity", .source = "assumption"});
-    v(reference, "reference", {.min = 0, .max = 1, .description = "Quality at which H9 effects are zero (about the start-year mean)", .source = "assumption"});
   }
 };
 

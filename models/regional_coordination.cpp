@@ -138,11 +138,14 @@ void coordinate_regions(World& world, const CoordinationParams& params,
     // The coordination envelope is spent as set aside (staff, meetings, knowledge sharing).
     world.flows.budget_spent[r] += money;
 
-    // H7: innovation grows only with structural sharing (agreements), and fades otherwise.
-    const bool sharing = h7.enabled && agreements_active(world, r, params);
-    const double inn = rs.innovation[r];
-    const double growth = sharing ? h7.growth * rs.collaboration[r] * (1.0 - inn) : 0.0;
-    rs.innovation[r] = clamp01(inn + growth - h7.decay * inn);
+    // H7: innovation grows only with structural sharing (agreements), and fades otherwise. With
+    // the pathway off, innovation capacity stays as in the zero situation.
+    if (h7.enabled) {
+      const bool sharing = agreements_active(world, r, params);
+      const double inn = rs.innovation[r];
+      const double growth = sharing ? h7.growth * rs.collaboration[r] * (1.0 - inn) : 0.0;
+      rs.innovation[r] = clamp01(inn + growth - h7.decay * inn);
+    }
 
     // Technician demand: 1 in the start year, then the scenario trend plus the region's spread.
     if (ctx.year > ctx.start_year) {

@@ -37,10 +37,10 @@ void initialise_system(World& world, const ModelParameters& params,
   initialise_firms(world, params.firms, scale, world_streams);
   initialise_mbo(world, params.mbo_transition, world_streams);
   initial_keuzevakken(world, params.keuzevakken, technical, world_streams);
-  const std::vector<float> quality = programme_quality(world, params.quality, params.pathways.h2);
-  const std::vector<float> appeal =
-      quality_appeal(quality, params.quality.reference, params.pathways.h9, technical);
-  calibrate_profile_constants(world, params.profile_choice, technical, appeal);
+  // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so
+  // the start has no appeal and the constants are calibrated without it.
+  world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2);
+  calibrate_profile_constants(world, params.profile_choice, technical);
 }
 
 }  // namespace stosim

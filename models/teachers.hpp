@@ -12,9 +12,9 @@
 namespace stosim {
 
 struct TeacherParams {
-  double base_fte_per_programme = 2.0;
-  double students_per_fte = 6.0;
-  double mean_fte = 0.75;
+  double base_fte_per_programme = 3.5;
+  double students_per_fte = 5.0;
+  double mean_fte = 0.7;
   double initial_age_mean = 47.0;
   double initial_age_sd = 11.0;
   double initial_unqualified_share = 0.1;
@@ -23,8 +23,8 @@ struct TeacherParams {
   double attrition_base = 0.04;
   double workload_effect = 1.0;
   double labour_pull_effect = 1.0;
-  double graduates_per_year = 250.0;
-  double side_entrants_per_year = 150.0;
+  double graduates_per_year = 300.0;
+  double side_entrants_per_year = 200.0;
   int training_years = 2;
   double unqualified_hire_share = 0.7;
   double development_hours_base = 20.0;

@@ -31,14 +31,14 @@ void step_year(World& world, const ModelParameters& p, const StepContext& ctx) {
   const std::vector<float> quality = programme_quality(world, p.quality, p.pathways.h2);
   const DropoutQuality dropout_quality =
       p.pathways.h9.enabled
-          ? DropoutQuality{quality, p.quality.reference, p.pathways.h9.dropout_effect}
+          ? DropoutQuality{quality, world.start.programme_quality, p.pathways.h9.dropout_effect}
           : DropoutQuality{};
   apply_dropout(world, p.dropout, ctx, dropout_quality);
   sit_exams(world, p.exams, ctx);
   enter_mbo(world, p.mbo_transition, p.keuzevakken, p.pathways, p.regional_coordination,
-            {quality, p.quality.reference}, ctx);
+            {quality, world.start.programme_quality}, ctx);
   const std::vector<float> appeal =
-      quality_appeal(quality, p.quality.reference, p.pathways.h9, ctx.technical);
+      quality_appeal(quality, world.start.programme_quality, p.pathways.h9, ctx.technical);
   choose_profiles(world, p.profile_choice, ctx, appeal);
   choose_keuzevakken(world, p.keuzevakken, p.pathways, ctx);
   // 8. The monitor (output/monitor.hpp) records the year after this step.

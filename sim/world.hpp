@@ -187,6 +187,7 @@ struct StartingPoint {
   std::vector<double> region_cohort;        // year-1 students per region in the initial state
   std::vector<float> region_leerweg_share;  // region x leerweg: shares among those students
   std::vector<float> profile_constant;      // leerweg (BB, KB, GL) x profile: calibrated utility
+  std::vector<float> programme_quality;     // quality of each programme in the start year
 };
 
 struct World {

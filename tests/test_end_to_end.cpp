@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -25,11 +26,15 @@ struct Result {
 };
 
 Result run(const std::string& arguments) {
-  const fs::path log = fs::temp_directory_path() / "stosim_e2e_output.txt";
+  // One log per call, so that tests running side by side (ctest -j) never share one.
+  static int calls = 0;
+  const fs::path log = fs::temp_directory_path() /
+                       ("stosim_e2e_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt");
   const int status = std::system((stosim + " " + arguments + " > " + log.string() + " 2>&1").c_str());
   std::ifstream in(log);
   std::stringstream text;
   text << in.rdbuf();
+  fs::remove(log);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
 }
 

@@ -100,8 +100,8 @@ TEST_CASE("Facilities.InvestmentRaisesQualityByInvestmentOverCost", "[facilities
   // school + impulse + facilities + untargeted, over the cost of one unit of quality
   CHECK(q[programme_index(0, bwi)] == Approx(0.2 + (30000 + 15000 + 40000 + 30000) / 3e5));
   CHECK(q[programme_index(1, bwi)] == Approx(0.6 + (30000 + 20000 + 30000) / 3e5));
-  CHECK(q[programme_index(0, zw)] == Approx(0.5 + 30000 / 3e5));  // not technical: untargeted only
-  CHECK(w.flows.facility_investment[0] == Approx(2 * 30000 + 15000 + 60000 + 120000));
+  CHECK(q[programme_index(0, zw)] == Approx(0.5 + (30000 + 30000) / 3e5));  // school + untargeted
+  CHECK(w.flows.facility_investment[0] == Approx(4 * 30000 + 15000 + 60000 + 120000));
   CHECK(w.flows.budget_spent[0] == Approx(15000 + 60000 + 120000));  // the school's own is not STO
 }
 
@@ -135,7 +135,7 @@ TEST_CASE("Facilities.HubServesProgrammesWithinReachOnly", "[facilities]") {
   PathwayParams pathways;
   pathways.h2.access_km = 25;
   std::vector<float>& q = w.programmes.facility_quality;
-  for (float& x : q) x = 0.1f;
+  for (float& x : q) x = 0.0f;  // the hub is better than any programme's own facilities
   for (int t = 2018; t < 2020; ++t) {
     reset_flows(w);
     envelope(w, 0, Envelope::hub) = 3e4;

@@ -54,6 +54,7 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
         "(got seed {} / {}, replicates {} / {})",
         scenario_path, counterfactual_path, options.level, a.seed, b.seed, a.replicates, b.replicates));
   const auto n = static_cast<std::size_t>(a.replicates);
+  const auto count = static_cast<double>(n);
   const double t = n > 1 ? boost::math::quantile(boost::math::complement(
                                boost::math::students_t(static_cast<double>(n - 1)), 0.025))
                          : std::nan("");
@@ -82,9 +83,9 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
             const std::size_t k = ((r * years + yi) * units + u) * cells + c;
             sum_a += x[k], sum_b += y[k], sum_d += x[k] - y[k], sum_dd += (x[k] - y[k]) * (x[k] - y[k]);
           }
-          const double mean = sum_d / n;
-          const double sd = n > 1 ? std::sqrt(std::max(0.0, (sum_dd - n * mean * mean) / (n - 1))) : std::nan("");
-          const double half = t * sd / std::sqrt(double(n));
+          const double mean = sum_d / count;
+          const double sd = n > 1 ? std::sqrt(std::max(0.0, (sum_dd - count * mean * mean) / (count - 1))) : std::nan("");
+          const double half = t * sd / std::sqrt(count);
           std::string category;
           std::size_t rest = c;
           for (std::size_t d = labels.size(); d-- > 0;) {
@@ -92,7 +93,7 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
             rest /= labels[d].size();
           }
           out << a.scenario << ',' << b.scenario << ',' << options.level << ',' << a.units[u] << ',' << name << ','
-              << category << ',' << a.years[yi] << ',' << number(sum_a / n) << ',' << number(sum_b / n) << ','
+              << category << ',' << a.years[yi] << ',' << number(sum_a / count) << ',' << number(sum_b / count) << ','
               << number(mean) << ',' << number(mean - half) << ',' << number(mean + half) << ',' << n << '\n';
         }
   }

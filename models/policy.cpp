@@ -67,6 +67,14 @@ void aanloop_impulse(World& world, const PolicyParams& params, const StepContext
   }
 }
 
+// Aanloop: every region gets money to draw up its plan, spent on coordination.
+void planning_grants(World& world, const PolicyParams& params) {
+  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+    world.flows.budget_received[r] += params.planning_grant;
+    world.flows.envelope[r * n_envelopes + static_cast<int>(Envelope::coordination)] += params.planning_grant;
+  }
+}
+
 double national_budget(const PolicyParams& params, const StepContext& ctx) {
   return (ctx.year < params.structureel_start ? params.transitie_budget : params.structural_budget) * ctx.scale;
 }
@@ -148,9 +156,10 @@ void apply_policy(World& world, const PolicyParams& params, const PathwayParams&
                   const CoordinationParams& coordination, const StepContext& ctx) {
   if (!params.enabled) return;
   assess_plans(world, params, ctx);
-  if (ctx.year < params.transitie_start)
+  if (ctx.year < params.transitie_start) {
     aanloop_impulse(world, params, ctx);
-  else
+    planning_grants(world, params);
+  } else
     transition_budgets(world, params, pathways, coordination, ctx);
   for (std::size_t r = 0; r < world.regions.size(); ++r)
     world.region_state.received_total[r] += world.flows.budget_received[r];

@@ -22,6 +22,7 @@ struct PolicyParams {
   int transitie_start = 2020;
   int structureel_start = 2024;
   double aanloop_budget = 50e6;
+  double planning_grant = 50000;
   double transitie_budget = 100e6;
   double structural_budget = 100e6;
   double ceiling_2018_2023 = 500e6;
@@ -42,6 +43,7 @@ struct PolicyParams {
     v(transitie_start, "transitie_start", {.unit = "school year", .min = 2018, .max = 2100, .description = "First year of the transition phase (earlier years are aanloop)", .source = "Kamerbrief 2018: aanloop 2018-2019"});
     v(structureel_start, "structureel_start", {.unit = "school year", .min = 2018, .max = 2100, .description = "First year of structural funding", .source = "seed report §2.2: structural from 2024"});
     v(aanloop_budget, "aanloop_budget", {.unit = "euro/year", .min = 0, .max = 1e10, .description = "National aanloop money per year (at scale 1), for hard technical programmes", .source = "FACTS.md: EUR 500M over 2018-2023 with EUR 100M a year in the four transition years leaves about EUR 50M for each aanloop year"});
+    v(planning_grant, "planning_grant", {.unit = "euro/year", .min = 0, .max = 1e8, .description = "Money per region and aanloop year for drawing up the regional plan (coordination envelope)", .source = "assumption; the aanloop phase funded planning (seed report §2.2)"});
     v(transitie_budget, "transitie_budget", {.unit = "euro/year", .min = 0, .max = 1e10, .description = "National transition budget per year (at scale 1)", .source = "FACTS.md"});
     v(structural_budget, "structural_budget", {.unit = "euro/year", .min = 0, .max = 1e10, .description = "National structural budget per year from structureel_start (at scale 1)", .source = "FACTS.md: EUR 100M a year structurally from 2024"});
     v(ceiling_2018_2023, "ceiling_2018_2023", {.unit = "euro", .min = 0, .max = 1e11, .description = "Total ceiling of the money spent before the structural phase (at scale 1)", .source = "FACTS.md: EUR 500M over 2018-2023"});

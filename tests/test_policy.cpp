@@ -24,7 +24,8 @@ IndicatorFrame run(std::vector<Override> overrides) {
 }  // namespace
 
 TEST_CASE("Policy.ZeroBudgetMeansNoSpending", "[policy][degenerate]") {
-  const IndicatorFrame f = run({{"policy.aanloop_budget", "0"}, {"policy.transitie_budget", "0"},
+  const IndicatorFrame f = run({{"policy.aanloop_budget", "0"}, {"policy.planning_grant", "0"},
+                                {"policy.transitie_budget", "0"},
                                 {"policy.structural_budget", "0"}, {"policy.region_budget_min", "0"}});
   CHECK(sum_national(f, "budget_received") == 0.0);
   CHECK(sum_national(f, "budget_spent") == 0.0);

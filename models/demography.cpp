@@ -41,18 +41,15 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
   const double mean =
       (male ? params.propensity_male_mean : params.propensity_female_mean) + propensity_shift;
   RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
-  s.id.push_back(id);
-  s.home_zone.push_back(static_cast<std::int32_t>(zone));
-  s.location.push_back(-1);
-  s.cohort.push_back(static_cast<std::int16_t>(ctx.year));
-  s.grade.push_back(1);
-  s.leerweg.push_back(
-      draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng));
-  s.profile.push_back(no_profile);
-  s.is_male.push_back(male ? 1 : 0);
-  s.propensity.push_back(static_cast<float>(mean + rng.normal()));
-  s.status.push_back(StudentStatus::enrolled);
-  s.technical_keuzevak.push_back(0);
+  const Leerweg leerweg =
+      draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng);
+  add_student(s, {.id = id,
+                  .home_zone = static_cast<std::int32_t>(zone),
+                  .cohort = ctx.year,
+                  .grade = 1,
+                  .leerweg = leerweg,
+                  .male = male,
+                  .propensity = static_cast<float>(mean + rng.normal())});
 }
 
 }  // namespace

@@ -87,26 +87,18 @@ void add_teacher(World& world, std::size_t programme, double fte, int age, Quali
   t.status.push_back(TeacherStatus::active);
 }
 
-template <class T>
-void keep_active(std::vector<T>& column, const std::vector<TeacherStatus>& status) {
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < column.size(); ++i)
-    if (status[i] == TeacherStatus::active) column[out++] = column[i];
-  column.resize(out);
-}
-
 // Teachers who retired or left last year are dropped, keeping the order of the others.
 void remove_inactive_teachers(Teachers& t) {
-  keep_active(t.id, t.status);
-  keep_active(t.age, t.status);
-  keep_active(t.fte, t.status);
-  keep_active(t.location, t.status);
-  keep_active(t.profile, t.status);
-  keep_active(t.qualification, t.status);
-  keep_active(t.years_in_training, t.status);
-  keep_active(t.origin, t.status);
-  keep_active(t.development_hours, t.status);
-  keep_active(t.status, t.status);  // last: the others read it
+  keep_where(t.id, t.status, TeacherStatus::active);
+  keep_where(t.age, t.status, TeacherStatus::active);
+  keep_where(t.fte, t.status, TeacherStatus::active);
+  keep_where(t.location, t.status, TeacherStatus::active);
+  keep_where(t.profile, t.status, TeacherStatus::active);
+  keep_where(t.qualification, t.status, TeacherStatus::active);
+  keep_where(t.years_in_training, t.status, TeacherStatus::active);
+  keep_where(t.origin, t.status, TeacherStatus::active);
+  keep_where(t.development_hours, t.status, TeacherStatus::active);
+  keep_where(t.status, t.status, TeacherStatus::active);  // last: the others read it
 }
 
 // Needed FTE of every offered technical programme (0 elsewhere).

@@ -9,44 +9,11 @@
 
 #include "sim/apportion.hpp"
 #include "sim/random.hpp"
+#include "sim/catchment.hpp"
 
 namespace stosim {
 
 namespace {
-
-// Homes: a student of location l lives in one of the postcodes nearest to l, with probability
-// proportional to its young inhabitants times exp(-distance / decay): most live close by.
-constexpr std::size_t catchment_zones = 40;
-constexpr double catchment_decay_km = 4.0;
-
-struct Catchment {
-  std::vector<std::uint32_t> offset;
-  std::vector<std::int32_t> zone;
-  std::vector<double> cumulative;
-};
-
-Catchment make_catchments(const World& w) {
-  Catchment c;
-  c.offset.push_back(0);
-  std::vector<std::pair<float, std::int32_t>> near;
-  for (std::size_t l = 0; l < w.locations.size(); ++l) {
-    near.clear();
-    for (std::size_t z = 0; z < w.zones.size(); ++z) near.emplace_back(distance_km(w, z, l), static_cast<std::int32_t>(z));
-    const std::size_t keep = std::min(catchment_zones, near.size());
-    std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(keep), near.end());
-    double total = 0.0;
-    for (std::size_t k = 0; k < keep; ++k) total += w.zones.youth_weight[near[k].second];
-    const bool by_distance_only = total <= 0.0;  // every nearby youth count is secret
-    total = 0.0;
-    for (std::size_t k = 0; k < keep; ++k) {
-      const double youth = by_distance_only ? 1.0 : w.zones.youth_weight[near[k].second];
-      c.zone.push_back(near[k].second);
-      c.cumulative.push_back(total += youth * std::exp(-near[k].first / catchment_decay_km));
-    }
-    c.offset.push_back(static_cast<std::uint32_t>(c.zone.size()));
-  }
-  return c;
-}
 
 class StudentBuilder {
  public:
@@ -58,26 +25,21 @@ class StudentBuilder {
     for (int k = 0; k < count; ++k) {
       const std::uint64_t id = w_.next_student_id++;
       RandomStream rng(StreamKey{seed_, ~std::uint64_t{0}}, 0, Purpose::home_zone, id);
-      const std::uint32_t first = catchment_.offset[location], end = catchment_.offset[location + 1];
-      const double target = rng.uniform() * catchment_.cumulative[end - 1];
-      const auto it = std::upper_bound(catchment_.cumulative.begin() + first, catchment_.cumulative.begin() + end, target);
-      const auto j = std::min<std::size_t>(static_cast<std::size_t>(it - catchment_.cumulative.begin()), end - 1);
-      s.id.push_back(id);
-      s.home_zone.push_back(catchment_.zone[j]);
-      s.location.push_back(static_cast<std::int32_t>(location));
-      s.cohort.push_back(static_cast<std::int16_t>(start_year_ - grade + 1));
-      s.grade.push_back(static_cast<std::uint8_t>(grade));
-      s.leerweg.push_back(lw);
-      s.profile.push_back(profile);
-      s.is_male.push_back(male ? 1 : 0);
-      s.propensity.push_back(0.0f);  // drawn when a scenario loads the population (its parameters)
-      s.status.push_back(StudentStatus::enrolled);
+      // Propensity stays 0: it is drawn when a scenario loads the population (its parameters).
+      add_student(s, {.id = id,
+                      .home_zone = catchment_.draw_home(location, rng.uniform()),
+                      .location = static_cast<std::int32_t>(location),
+                      .cohort = start_year_ - grade + 1,
+                      .grade = grade,
+                      .leerweg = lw,
+                      .profile = profile,
+                      .male = male});
     }
   }
 
  private:
   World& w_;
-  Catchment catchment_;
+  Catchments catchment_;
   std::uint64_t seed_;
   int start_year_;
 };

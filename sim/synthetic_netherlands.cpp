@@ -13,6 +13,7 @@
 #include "sim/observed_2019.hpp"
 #include "sim/projection.hpp"
 #include "sim/random.hpp"
+#include "sim/catchment.hpp"
 
 namespace stosim {
 
@@ -225,67 +226,33 @@ void make_programmes(World& w, const SyntheticOptions& o, const std::vector<doub
   }
 }
 
-// Per location: nearby zones with weights, from which its students' homes are drawn.
-struct Catchment {
-  std::vector<std::uint32_t> offset;
-  std::vector<std::int32_t> zone;
-  std::vector<double> cumulative;
-};
-
-Catchment make_catchments(const World& w) {
-  Catchment c;
-  c.offset.push_back(0);
-  for (std::size_t l = 0; l < w.locations.size(); ++l) {
-    std::vector<std::pair<float, std::int32_t>> near;
-    for (std::size_t z = 0; z < w.zones.size(); ++z) {
-      const float d = distance_km(w, z, l);
-      near.emplace_back(d, static_cast<std::int32_t>(z));
-    }
-    const std::size_t keep = std::min<std::size_t>(40, near.size());
-    std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(keep), near.end());
-    double total = 0.0;
-    for (std::size_t k = 0; k < keep; ++k) {
-      c.zone.push_back(near[k].second);
-      total += w.zones.youth_weight[near[k].second] * std::exp(-near[k].first / 4.0);
-      c.cumulative.push_back(total);
-    }
-    c.offset.push_back(static_cast<std::uint32_t>(c.zone.size()));
-  }
-  return c;
-}
-
 struct StudentGroup {
   int grade;
   Leerweg leerweg;
   std::int8_t profile;
 };
 
-void add_students(World& w, const SyntheticOptions& o, const Catchment& catchment,
+void add_students(World& w, const SyntheticOptions& o, const Catchments& catchment,
                   std::size_t location, StudentGroup g, int count) {
-  Students& s = w.students;
   for (int k = 0; k < count; ++k) {
     const std::uint64_t id = w.next_student_id++;
     RandomStream rng = world_stream(o, Purpose::world_students, id);
-    const std::uint32_t first = catchment.offset[location], end = catchment.offset[location + 1];
-    const double target = rng.uniform() * catchment.cumulative[end - 1];
-    std::uint32_t j = first;
-    while (j + 1 < end && catchment.cumulative[j] <= target) ++j;
+    const std::int32_t home = catchment.draw_home(location, rng.uniform());
     const double male_share =
         g.profile == no_profile ? (g.leerweg == Leerweg::tl ? observed_2019::male_share_tl : 0.52)
                                 : observed_2019::male_share_per_profile[g.profile];
     const bool male = rng.bernoulli(male_share);
     double propensity = (male ? o.propensity_male_mean : o.propensity_female_mean) + rng.normal();
     if (g.profile != no_profile && o.technical[g.profile]) propensity += o.propensity_shift_technical;
-    s.id.push_back(id);
-    s.home_zone.push_back(catchment.zone[j]);
-    s.location.push_back(static_cast<std::int32_t>(location));
-    s.cohort.push_back(static_cast<std::int16_t>(o.start_year - g.grade + 1));
-    s.grade.push_back(static_cast<std::uint8_t>(g.grade));
-    s.leerweg.push_back(g.leerweg);
-    s.profile.push_back(g.profile);
-    s.is_male.push_back(male ? 1 : 0);
-    s.propensity.push_back(static_cast<float>(propensity));
-    s.status.push_back(StudentStatus::enrolled);
+    add_student(w.students, {.id = id,
+                             .home_zone = home,
+                             .location = static_cast<std::int32_t>(location),
+                             .cohort = o.start_year - g.grade + 1,
+                             .grade = g.grade,
+                             .leerweg = g.leerweg,
+                             .profile = g.profile,
+                             .male = male,
+                             .propensity = static_cast<float>(propensity)});
   }
 }
 
@@ -302,7 +269,7 @@ std::vector<int> spread_over_locations(const World& w, const std::vector<double>
 }
 
 void make_students(World& w, const SyntheticOptions& o, const std::vector<double>& size) {
-  const Catchment catchment = make_catchments(w);
+  const Catchments catchment = make_catchments(w);
   const double ratio = static_cast<double>(w.locations.size()) / observed_2019::locations_with_years_3_4;
   auto scaled = [&](int count) { return static_cast<int>(std::llround(count * ratio)); };
   const std::size_t n = w.locations.size();

@@ -4,28 +4,34 @@
 
 namespace stosim {
 
-namespace {
-template <class T>
-void keep_where(std::vector<T>& column, const std::vector<StudentStatus>& status) {
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < column.size(); ++i)
-    if (status[i] == StudentStatus::enrolled) column[out++] = column[i];
-  column.resize(out);
-}
-}  // namespace
 
 void remove_finished_students(Students& s) {
-  keep_where(s.id, s.status);
-  keep_where(s.home_zone, s.status);
-  keep_where(s.location, s.status);
-  keep_where(s.cohort, s.status);
-  keep_where(s.grade, s.status);
-  keep_where(s.leerweg, s.status);
-  keep_where(s.profile, s.status);
-  keep_where(s.is_male, s.status);
-  keep_where(s.propensity, s.status);
-  keep_where(s.technical_keuzevak, s.status);
-  keep_where(s.status, s.status);  // last: the others read it
+  constexpr StudentStatus keep = StudentStatus::enrolled;
+  keep_where(s.id, s.status, keep);
+  keep_where(s.home_zone, s.status, keep);
+  keep_where(s.location, s.status, keep);
+  keep_where(s.cohort, s.status, keep);
+  keep_where(s.grade, s.status, keep);
+  keep_where(s.leerweg, s.status, keep);
+  keep_where(s.profile, s.status, keep);
+  keep_where(s.is_male, s.status, keep);
+  keep_where(s.propensity, s.status, keep);
+  keep_where(s.technical_keuzevak, s.status, keep);
+  keep_where(s.status, s.status, keep);  // last: the others read it
+}
+
+void add_student(Students& s, const NewStudent& n) {
+  s.id.push_back(n.id);
+  s.home_zone.push_back(n.home_zone);
+  s.location.push_back(n.location);
+  s.cohort.push_back(static_cast<std::int16_t>(n.cohort));
+  s.grade.push_back(static_cast<std::uint8_t>(n.grade));
+  s.leerweg.push_back(n.leerweg);
+  s.profile.push_back(n.profile);
+  s.is_male.push_back(n.male ? 1 : 0);
+  s.propensity.push_back(n.propensity);
+  s.status.push_back(StudentStatus::enrolled);
+  s.technical_keuzevak.push_back(0);
 }
 
 void reset_flows(World& world) {

@@ -207,6 +207,30 @@ struct World {
   YearFlows flows;
 };
 
+// One student as the population builders and cohort entry create it.
+struct NewStudent {
+  std::uint64_t id = 0;
+  std::int32_t home_zone = -1;
+  std::int32_t location = -1;  // -1: chooses a school (school_choice)
+  int cohort = 0;
+  int grade = 1;
+  Leerweg leerweg = Leerweg::tl;
+  std::int8_t profile = no_profile;
+  bool male = false;
+  float propensity = 0.0f;
+};
+void add_student(Students& students, const NewStudent& student);
+
+// Keeps the entries of a column whose status equals `keep`, in order: the compaction of an
+// agent kind's arrays, applied to every column with the status column last.
+template <class T, class Status>
+void keep_where(std::vector<T>& column, const std::vector<Status>& status, Status keep) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < column.size(); ++i)
+    if (status[i] == keep) column[out++] = column[i];
+  column.resize(out);
+}
+
 // Removes students who are no longer enrolled, keeping the order of the others.
 void remove_finished_students(Students& students);
 void reset_flows(World& world);

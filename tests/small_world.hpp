@@ -40,19 +40,16 @@ struct SmallWorld {
   }
   std::size_t add_student(std::size_t zone, std::size_t location, int grade, Leerweg lw,
                           std::int8_t profile = no_profile, float propensity = 0.0f) {
-    Students& s = world.students;
-    s.id.push_back(world.next_student_id++);
-    s.home_zone.push_back(static_cast<std::int32_t>(zone));
-    s.location.push_back(static_cast<std::int32_t>(location));
-    s.cohort.push_back(static_cast<std::int16_t>(2018 - grade + 1));
-    s.grade.push_back(static_cast<std::uint8_t>(grade));
-    s.leerweg.push_back(lw);
-    s.profile.push_back(profile);
-    s.is_male.push_back(1);
-    s.propensity.push_back(propensity);
-    s.status.push_back(StudentStatus::enrolled);
-    s.technical_keuzevak.push_back(0);
-    return s.size() - 1;
+    stosim::add_student(world.students, {.id = world.next_student_id++,
+                                 .home_zone = static_cast<std::int32_t>(zone),
+                                 .location = static_cast<std::int32_t>(location),
+                                 .cohort = 2018 - grade + 1,
+                                 .grade = grade,
+                                 .leerweg = lw,
+                                 .profile = profile,
+                                 .male = true,
+                                 .propensity = propensity});
+    return world.students.size() - 1;
   }
   // Reachable lists, starting point and empty flows: call after adding everything.
   World& finish(double max_travel_km = 100.0, int max_alternatives = 50) {

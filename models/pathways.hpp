@@ -70,7 +70,7 @@ struct H3Params {  // teacher attraction and retention
 struct H4Params {  // offer aligned with regional labour demand
   bool enabled = true;
   double job_chance_weight = 4.0;
-  double technical_shift = 0.3;
+  double technical_shift = 0.15;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H4: keuzevakken and offer aligned with regional labour demand"});
@@ -141,7 +141,7 @@ struct H9Params {  // quality raises attractiveness
   bool enabled = true;
   double choice_effect = 0.6;
   double dropout_effect = 2.0;
-  double mbo_effect = 1.5;
+  double mbo_effect = 1.0;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H9: programme quality raises technical choice, motivation and technical transition"});

@@ -119,7 +119,9 @@ void initialise_regions(World& world, const CoordinationParams& params, StreamKe
 }
 
 bool agreements_active(const World& world, std::size_t region, const CoordinationParams& params) {
-  return world.region_state.collaboration[region] >= params.agreement_threshold;
+  // Agreements are part of an approved STO regional plan, and need enough collaboration.
+  return world.region_state.plan_status[region] == PlanStatus::approved &&
+         world.region_state.collaboration[region] >= params.agreement_threshold;
 }
 
 void coordinate_regions(World& world, const CoordinationParams& params,

@@ -42,7 +42,7 @@ struct CoordinationParams {
     v(effect_lead_organisation, "effect_lead_organisation", {.min = 0, .max = 5, .description = "Multiplier of growth with a lead organisation", .source = "assumption"});
     v(effect_shared_participation, "effect_shared_participation", {.min = 0, .max = 5, .description = "Multiplier of growth with shared participation", .source = "assumption"});
     v(partner_effect, "partner_effect", {.min = 0, .max = 5, .description = "Extra joint action per unit share of a region's firms that are partners", .source = "assumption"});
-    v(agreement_threshold, "agreement_threshold", {.min = 0, .max = 1, .description = "Collaboration capital needed for regional agreements (H1-H4, H7)", .source = "assumption"});
+    v(agreement_threshold, "agreement_threshold", {.min = 0, .max = 1, .description = "Collaboration capital needed for regional agreements (H1-H4, H7), which also need an approved plan", .source = "assumption"});
     v(initial_innovation, "initial_innovation", {.min = 0, .max = 1, .description = "Innovation capacity of every region in the start year", .source = "assumption"});
     v(coordination_reference, "coordination_reference", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Coordination money per year-1 student of the region that on its own gives full joint action", .source = "assumption: about the coordination share of the largest regional budget"});
     v(labour_demand_trend, "labour_demand_trend", {.unit = "1/year", .min = -0.5, .max = 0.5, .description = "Yearly relative change of every region's technician labour demand index", .source = "assumption; scenarios of a tight or slack technician labour market set it"});
@@ -55,6 +55,7 @@ void initialise_regions(World& world, const CoordinationParams& params, StreamKe
 // Phase 4: collaboration capital and innovation capacity evolve; spends the coordination envelope.
 void coordinate_regions(World& world, const CoordinationParams& params, const PathwayParams& pathways,
                         const StepContext& ctx);
+// Regional agreements (H1-H4, H7) need an approved plan and c >= agreement_threshold.
 bool agreements_active(const World& world, std::size_t region, const CoordinationParams& params);
 
 }  // namespace stosim

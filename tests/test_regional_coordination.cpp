@@ -168,14 +168,17 @@ TEST_CASE("Coordination.PartnerFirmsRaiseJointAction", "[coordination]") {
   CHECK(w.region_state.collaboration[1] == Approx(0.3 * (1 - params.decay)).epsilon(1e-5));
 }
 
-TEST_CASE("Coordination.AgreementsNeedTheThreshold", "[coordination]") {
+TEST_CASE("Coordination.AgreementsNeedThePlanAndTheThreshold", "[coordination]") {
   CoordinationParams params;
   SmallWorld sw;
-  World& w = regions_world(sw, 2, params);
+  World& w = regions_world(sw, 3, params);
   w.region_state.collaboration[0] = static_cast<float>(params.agreement_threshold + 0.01);
   w.region_state.collaboration[1] = static_cast<float>(params.agreement_threshold - 0.01);
+  w.region_state.collaboration[2] = static_cast<float>(params.agreement_threshold + 0.01);
+  w.region_state.plan_status[0] = w.region_state.plan_status[1] = PlanStatus::approved;
   CHECK(agreements_active(w, 0, params));
-  CHECK_FALSE(agreements_active(w, 1, params));
+  CHECK_FALSE(agreements_active(w, 1, params));  // too little collaboration
+  CHECK_FALSE(agreements_active(w, 2, params));  // no approved plan
 }
 
 TEST_CASE("Coordination.InnovationNeedsStructuralSharing", "[coordination][h7]") {
@@ -187,6 +190,7 @@ TEST_CASE("Coordination.InnovationNeedsStructuralSharing", "[coordination][h7]")
   World& w_on = regions_world(sw_on, 1, params);
   for (World* w : {&w_off, &w_on}) {
     w->region_state.collaboration[0] = 0.8f;
+    w->region_state.plan_status[0] = PlanStatus::approved;
     w->region_state.innovation[0] = 0.3f;
   }
   for (int t = 1; t <= 5; ++t) {

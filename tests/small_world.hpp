@@ -1,5 +1,6 @@
 #pragma once
 // Hand-built tiny worlds for unit and statistical tests.
+#include "models/context.hpp"
 #include "sim/geography.hpp"
 #include "sim/world.hpp"
 
@@ -65,5 +66,15 @@ struct SmallWorld {
 };
 
 inline constexpr std::uint8_t all_leerwegen = 0b1111;
+
+// The context of one mechanism step in tests: the default five technical profiles.
+inline StepContext test_context(int year, std::uint64_t seed) {
+  StepContext ctx;
+  ctx.streams = {seed, 0};
+  ctx.year = year;
+  ctx.start_year = 2018;
+  ctx.technical = {true, true, true, true, true};
+  return ctx;
+}
 
 }  // namespace stosim::testing

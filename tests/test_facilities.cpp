@@ -12,13 +12,7 @@ using namespace stosim::testing;
 namespace {
 constexpr int bwi = 0, pie = 1, zw = 8;
 
-StepContext context(int year) {
-  StepContext ctx;
-  ctx.streams = {13, 0};
-  ctx.year = year;
-  ctx.technical = {true, true, true, true, true};
-  return ctx;
-}
+StepContext context(int year) { return test_context(year, 13); }
 
 // One region with locations at the given x (km), each offering BWI and Z&W; the first location
 // has the most BWI students.

@@ -10,14 +10,7 @@ using namespace stosim::testing;
 
 namespace {
 
-StepContext context(int year) {
-  StepContext ctx;
-  ctx.streams = {7, 0};
-  ctx.year = year;
-  ctx.start_year = 2018;
-  ctx.technical = {true, true, true, true, true};
-  return ctx;
-}
+StepContext context(int year) { return test_context(year, 7); }
 
 // Regions with one zone each, no students and no firms; the regional state initialised.
 World& regions_world(SmallWorld& sw, int regions, const CoordinationParams& params) {

@@ -12,13 +12,7 @@ using namespace stosim::testing;
 namespace {
 constexpr int bwi = 0, pie = 1, zw = 8;
 
-StepContext context(int year) {
-  StepContext ctx;
-  ctx.streams = {11, 0};
-  ctx.year = year;
-  ctx.technical = {true, true, true, true, true};
-  return ctx;
-}
+StepContext context(int year) { return test_context(year, 11); }
 
 // `regions` regions, each with `locations` locations offering BWI, PIE and Z&W with
 // `students` students in years 3-4 in each profile.

@@ -157,6 +157,19 @@ print(dict(zip(years, share[0, :, 0, 0])))                     # BB, replicate 0
 print(f["metadata"].attrs["scenario_yaml"])
 ```
 
+## Effects and the report
+
+`stosim compare SCENARIO.h5 COUNTERFACTUAL.h5` writes the paired effects of a scenario against a
+counterfactual run of the same seed, replicates and years (common random numbers): for every
+indicator, category and year the two means, the mean effect and its 95 % confidence interval
+(Student's t over replicates), as CSV with the columns
+
+    scenario,counterfactual,level,unit,indicator,category,year,scenario_mean,counterfactual_mean,effect,ci_low,ci_high,replicates
+
+`stosim report RUN.h5 [--against COUNTERFACTUAL.h5] -o REPORT.html` writes a self-contained page:
+charts of key national indicators (mean and the range of replicates), the STO triangle of every
+region in the last year, and the resolved scenario.
+
 ## CSV export
 
 `stosim export RUN.h5 --csv DIR` writes `DIR/national.csv`, `DIR/region.csv` and

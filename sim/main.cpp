@@ -13,6 +13,7 @@
 
 #include "output/compare.hpp"
 #include "output/csv_export.hpp"
+#include "output/report.hpp"
 #include "output/reference_docs.hpp"
 #include "output/run_file.hpp"
 #include "sim/data_error.hpp"
@@ -236,6 +237,20 @@ Example:
   compare_cmd->add_option("--level", compare_options.level, "national (default) or region")
       ->check(CLI::IsMember({"national", "region"}));
 
+  std::string report_run, report_against, report_out;
+  CLI::App* report_cmd = app.add_subcommand("report", R"TEXT(Write an HTML report of a run that a person can read.
+
+Charts of key national indicators over the years (mean over replicates and the range of the
+replicates), the STO triangle of every region in the last year, and the resolved scenario.
+With --against, each chart shows the counterfactual run too.
+
+Example:
+  stosim report results/baseline.h5 --against results/no_sto.h5 -o results/baseline.html)TEXT");
+  report_cmd->add_option("RUN", report_run, "Run file")->required()->check(CLI::ExistingFile);
+  report_cmd->add_option("--against", report_against, "Run file of a counterfactual (e.g. no_sto)")
+      ->check(CLI::ExistingFile);
+  report_cmd->add_option("-o,--output", report_out, "HTML file to write")->required();
+
   std::string docs_dir;
   CLI::App* docs_cmd = app.add_subcommand("docs", "Regenerate docs/PARAMETERS.md and docs/OUTPUT.md from the code");
   docs_cmd->add_option("DIR", docs_dir, "Directory to write into (the repository's docs/)")->required();
@@ -338,6 +353,11 @@ Examples:
           if (!out) throw std::runtime_error(tmp + ": write failed");
         });
       }
+      return 0;
+    }
+    if (*report_cmd) {
+      write_report(report_run, report_against, report_out);
+      std::fprintf(stderr, "stosim: wrote %s\n", report_out.c_str());
       return 0;
     }
     if (*docs_cmd) {

@@ -162,3 +162,25 @@ TEST_CASE("EndToEnd.CompareGivesPairedEffects", "[e2e]") {
   CHECK(unpaired.code == 1);
   CHECK(unpaired.output.find("are not paired") != std::string::npos);
 }
+
+TEST_CASE("EndToEnd.ReportIsAPageWithChartsAndTheScenario", "[e2e]") {
+  const fs::path dir = fresh_dir("stosim_e2e_report");
+  const std::string common = " --scale 0.02 --replicates 2 --quiet";
+  REQUIRE(run("run baseline -o " + (dir / "b.h5").string() + common).code == 0);
+  REQUIRE(run("run no_sto -o " + (dir / "n.h5").string() + common).code == 0);
+  const Result r = run("report " + (dir / "b.h5").string() + " --against " + (dir / "n.h5").string() +
+                       " -o " + (dir / "report.html").string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  std::ifstream in(dir / "report.html");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string html = text.str();
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(std::count(html.begin(), html.end(), '<') > 100);
+  CHECK(html.find("<svg") != std::string::npos);
+  CHECK(html.find("technical_share_bovenbouw") != std::string::npos);
+  CHECK(html.find("no_sto") != std::string::npos);
+  CHECK(html.find("name: &quot;baseline&quot;") != std::string::npos);  // the resolved scenario
+  CHECK_FALSE(has_temporaries(dir));
+}

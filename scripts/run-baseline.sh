@@ -6,4 +6,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$root/results"
 "$root/build/stosim" run baseline -o "$root/results/baseline.h5" "$@"
 "$root/build/stosim" export "$root/results/baseline.h5" --csv "$root/results/baseline_csv"
-echo "stosim: wrote results/baseline.h5 and results/baseline_csv/" >&2
+"$root/build/stosim" report "$root/results/baseline.h5" -o "$root/results/baseline.html"
+echo "stosim: wrote results/baseline.h5, results/baseline_csv/ and results/baseline.html" >&2

@@ -13,14 +13,7 @@ namespace {
 
 constexpr StreamKey world_key{5, ~std::uint64_t{0}};
 
-StepContext context(int year, std::uint64_t seed = 9) {
-  StepContext ctx;
-  ctx.streams = {seed, 0};
-  ctx.year = year;
-  ctx.start_year = 2018;
-  ctx.technical = {true, true, true, true, true};
-  return ctx;
-}
+StepContext context(int year, std::uint64_t seed = 9) { return test_context(year, seed); }
 
 double logistic(double x) {
   return 1.0 / (1.0 + std::exp(-x));

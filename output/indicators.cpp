@@ -268,7 +268,6 @@ std::size_t indicator_id(std::string_view name) {
   throw std::logic_error("unknown indicator " + std::string(name));
 }
 
-const IndicatorSpec& indicator_spec(std::string_view name) { return specs[indicator_id(name)]; }
 
 IndicatorFrame::IndicatorFrame(int years, std::size_t regions, std::size_t locations)
     : years_(static_cast<std::size_t>(years)), units_{locations, regions, 1} {

@@ -55,7 +55,6 @@ struct IndicatorSpec {
 };
 
 std::span<const IndicatorSpec> indicator_specs();
-const IndicatorSpec& indicator_spec(std::string_view name);
 std::size_t indicator_id(std::string_view name);
 
 // Values of every indicator for one replicate: [indicator][level] -> [year][unit][cell].

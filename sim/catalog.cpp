@@ -8,10 +8,4 @@ std::optional<int> profile_index(std::string_view code) {
   return std::nullopt;
 }
 
-std::optional<int> leerweg_index(std::string_view code) {
-  for (int l = 0; l < n_leerwegen; ++l)
-    if (leerweg_codes[l] == code) return l;
-  return std::nullopt;
-}
-
 }  // namespace stosim

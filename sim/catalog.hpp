@@ -37,6 +37,5 @@ inline constexpr std::array<std::string_view, n_sectors> sector_codes = {
     "techniek", "economie", "zorg_en_welzijn", "landbouw", "intersectoraal"};
 
 std::optional<int> profile_index(std::string_view code);
-std::optional<int> leerweg_index(std::string_view code);
 
 }  // namespace stosim

@@ -26,12 +26,12 @@ enum class Purpose : std::uint32_t {
   location_choice,
   profile_choice,
   dropout,
-  leaving,
+  leaving,  // retired (unused); kept so that later purposes keep their numbers
   exam,
-  repeat_year,
+  repeat_year,  // retired (unused)
   mbo_transition,
   programme_move,
-  location_image,
+  location_image,  // retired (unused)
   plan_quality,
   plan_approval,
   keuzevak,

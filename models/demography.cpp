@@ -38,8 +38,11 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
   const std::uint64_t id = world.next_student_id++;
   RandomStream rng = ctx.stream(Purpose::propensity, id);
   const bool male = rng.bernoulli(params.male_share);
+  // Interest in technology drifts from the start year on, whatever the offer (not only closures
+  // move the technical share).
+  const double trend = params.interest_trend * (ctx.year - ctx.start_year);
   const double mean =
-      (male ? params.propensity_male_mean : params.propensity_female_mean) + propensity_shift;
+      (male ? params.propensity_male_mean : params.propensity_female_mean) + trend + propensity_shift;
   RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
   const Leerweg leerweg =
       draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng);
@@ -52,7 +55,61 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
                   .propensity = static_cast<float>(mean + rng.normal())});
 }
 
+// Adds a newcomer in year 3 resembling promoted student i (same school, leerweg, programme, home,
+// sex, propensity and keuzevak): the newcomers keep each school's mix as it is.
+void add_newcomer_like(World& world, std::size_t i, int year) {
+  Students& s = world.students;
+  add_student(s, {.id = world.next_student_id++,
+                  .home_zone = s.home_zone[i],
+                  .location = s.location[i],
+                  .cohort = year - 2,
+                  .grade = 3,
+                  .leerweg = s.leerweg[i],
+                  .profile = s.profile[i],
+                  .male = s.is_male[i] == 1,
+                  .propensity = s.propensity[i]});
+  s.technical_keuzevak.back() = s.technical_keuzevak[i];
+}
+
 }  // namespace
+
+std::int64_t year3_intake(World& world, const DemographyParams& params, double year2_survival,
+                          const StepContext& ctx) {
+  if (!params.derive_year3_intake || year2_survival <= 0.0) return 0;
+  Students& s = world.students;
+  // Newcomers (> 0) or leavers (< 0) per promoted student: the initial year-2 cohort was counted
+  // one year ago, every later cohort in year 1, two years ago.
+  // The ratios are cross-sections of one count: a younger cohort is (1 + trend) times the size
+  // of the one before it, so a cohort reaches year 3 at the ratio times (1 + trend) per year of
+  // age between the counts (the national trend; regions deviate around it).
+  const double growth = 1.0 + params.cohort_trend + params.upward_pressure;
+  std::array<double, n_leerwegen> net_initial{}, net_later{};
+  for (std::size_t l = 0; l < n_leerwegen; ++l) {
+    net_initial[l] = world.start.year3_per_year2[l] * growth / year2_survival - 1.0;
+    net_later[l] = world.start.year3_per_year1[l] * growth * growth / (year2_survival * year2_survival) - 1.0;
+  }
+  const int initial_year2_cohort = ctx.start_year - 1;
+  const std::size_t promoted = s.size();  // newcomers are appended behind them
+  std::int64_t joined = 0, left = 0;
+  for (std::size_t i = 0; i < promoted; ++i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.location[i] < 0) continue;
+    const double rate = (s.cohort[i] == initial_year2_cohort ? net_initial : net_later)[static_cast<std::size_t>(s.leerweg[i])];
+    RandomStream rng = ctx.stream(Purpose::year3_intake, s.id[i]);
+    if (rate < 0.0) {
+      if (rng.bernoulli(-rate)) s.status[i] = StudentStatus::left, ++left;
+      continue;
+    }
+    const double whole = std::floor(rate);
+    const auto extra = static_cast<std::int64_t>(whole) + (rng.bernoulli(rate - whole) ? 1 : 0);
+    for (std::int64_t k = 0; k < extra; ++k) add_newcomer_like(world, i, ctx.year);
+    joined += extra;
+  }
+  // Those who left vmbo at the start of year 3 are not counted on 1 October.
+  if (left > 0) remove_finished_students(s);
+  world.flows.entered_year3 += joined;
+  world.flows.left += left;
+  return joined - left;
+}
 
 std::int64_t enter_cohort(World& world, const DemographyParams& params, const H5Params& h5,
                           const StepContext& ctx) {

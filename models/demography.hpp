@@ -14,6 +14,8 @@ struct DemographyParams {
   double male_share = 0.52;
   double propensity_male_mean = 0.6;
   double propensity_female_mean = -0.6;
+  double interest_trend = -0.01;
+  bool derive_year3_intake = true;
 
   template <class V>
   void visit(V& v) {
@@ -39,11 +41,31 @@ struct DemographyParams {
     v(propensity_female_mean, "propensity_female_mean",
       {.min = -5, .max = 5, .description = "Mean latent technical propensity of girls",
        .source = "assumption"});
+    v(interest_trend, "interest_trend",
+      {.unit = "sd/year", .min = -1, .max = 1,
+       .description = "Yearly change of the mean technical propensity of entrants (interest in "
+                      "technology), apart from closures and from STO",
+       .source = "fitted (validation/README.md) with the closure hazard on the techniek share "
+                 "of B/K/G exam candidates, DUO 2014/15-2018/19; range -0.1..0.05"});
+    v(derive_year3_intake, "derive_year3_intake",
+      {.description = "Year-3 intake per leerweg follows the initial state's ratio of year-3 to "
+                      "year-2 students (net moves from havo/vwo, repeaters, changes of school "
+                      "type); when false, year-2 students simply move up",
+       .source = "DUO 1 Oct 2019: 'Brugjaar 1-2' counts years 1-2 of all school types as one "
+                 "category, so the year-3 intake per leerweg is derived (docs/ODD.md)"});
   }
 };
 
 // Every enrolled student below year 4 moves up a year (year-4 students still enrolled repeat).
 void promote_students(World& world);
+// Net intake into year 3, right after promotion: per leerweg, the students promoted to year 3
+// are scaled to world.start.year3_per_year2 times their count in year 2 (the initial year-2
+// cohort) or year3_per_year1 times their count in year 1 (every later cohort); those counts
+// included the students who then dropped out or left, at the yearly survival given. A surplus joins as newcomers who
+// resemble a promoted student of the same leerweg at the same school (programme, sex,
+// propensity, keuzevak); a deficit leaves vmbo. Returns newcomers minus leavers.
+std::int64_t year3_intake(World& world, const DemographyParams& params, double year2_survival,
+                          const StepContext& ctx);
 // Adds the year's entrants (without a school yet: see school_choice) and returns their number.
 // H5: entrants from regions that have run STO programmes (exposure in primary school) get
 // h5.primary_exposure_shift added to their propensity.

@@ -11,6 +11,7 @@
 #include "models/pathways.hpp"
 #include "models/policy.hpp"
 #include "models/profile_choice.hpp"
+#include "models/programme_openings.hpp"
 #include "models/programme_viability.hpp"
 #include "models/quality.hpp"
 #include "models/regional_coordination.hpp"
@@ -27,6 +28,7 @@ struct ModelParameters {
   CoordinationParams regional_coordination;
   FacilityParams facilities;
   ProgrammeViabilityParams programme_viability;
+  ProgrammeOpeningParams programme_openings;
   TeacherParams teachers;
   QualityParams quality;
   DropoutParams dropout;
@@ -45,6 +47,7 @@ struct ModelParameters {
     v.section("regional_coordination", regional_coordination);
     v.section("facilities", facilities);
     v.section("programme_viability", programme_viability);
+    v.section("programme_openings", programme_openings);
     v.section("teachers", teachers);
     v.section("quality", quality);
     v.section("dropout", dropout);

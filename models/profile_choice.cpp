@@ -23,10 +23,13 @@ double constant(const World& world, int leerweg, int profile) {
   return world.start.profile_constant[static_cast<std::size_t>(leerweg * n_profiles + profile)];
 }
 
-// Weight e^(constant + appeal) of a profile at a location, before the propensity factor.
+// Weight e^(constant + programme constant + appeal) of a profile at a location, before the
+// propensity factor.
 double profile_weight(const World& world, int leerweg, std::size_t location, int profile, Appeal appeal) {
-  const double extra = appeal.empty() ? 0.0 : appeal[programme_index(location, profile)];
-  return std::exp(constant(world, leerweg, profile) + extra);
+  const std::size_t k = programme_index(location, profile);
+  const double extra = appeal.empty() ? 0.0 : appeal[k];
+  const std::vector<float>& own = world.start.programme_constant;
+  return std::exp(constant(world, leerweg, profile) + (k < own.size() ? own[k] : 0.0f) + extra);
 }
 
 // Per location and choosing leerweg: sums of exp(constant) over its open profiles, split into
@@ -166,9 +169,12 @@ std::vector<float> quality_appeal(std::span<const float> quality, std::span<cons
   return appeal;
 }
 
-std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
-                                            const std::array<bool, n_profiles>& technical,
-                                            Appeal appeal) {
+namespace {
+
+// Expected choices of the current year-2 students per (location x choosing leerweg) x profile.
+std::vector<double> expected_programme_choices(const World& world, const ProfileChoiceParams& params,
+                                               const std::array<bool, n_profiles>& technical,
+                                               Appeal appeal) {
   const ChoiceTables tables = choice_tables(world, params, technical, appeal);
   const OfferSums& sums = tables.sums;
   const Students& s = world.students;
@@ -198,7 +204,7 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
         for (std::size_t k = 0; k < a.size(); ++k) a[k] += b[k];
         return a;
       });
-  std::vector<double> shares(n_choosing_leerwegen * n_profiles, 0.0);
+  std::vector<double> choices(cells * n_profiles, 0.0);
   for (std::size_t l = 0; l < world.locations.size(); ++l)
     for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
       const std::size_t cell = sums.at(l, lw);
@@ -207,9 +213,24 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
         const double group_sum = technical[p] ? sums.technical[cell] : sums.other[cell];
         const double group_mass = mass[2 * cell + (technical[p] ? 0 : 1)];
         if (group_sum > 0)
-          shares[lw * n_profiles + p] += group_mass * profile_weight(world, lw, l, p, appeal) / group_sum;
+          choices[cell * n_profiles + static_cast<std::size_t>(p)] =
+              group_mass * profile_weight(world, lw, l, p, appeal) / group_sum;
       }
     }
+  return choices;
+}
+
+}  // namespace
+
+std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
+                                            const std::array<bool, n_profiles>& technical,
+                                            Appeal appeal) {
+  const std::vector<double> choices = expected_programme_choices(world, params, technical, appeal);
+  std::vector<double> shares(n_choosing_leerwegen * n_profiles, 0.0);
+  for (std::size_t cell = 0; cell < choices.size() / n_profiles; ++cell)
+    for (int p = 0; p < n_profiles; ++p)
+      shares[(cell % n_choosing_leerwegen) * n_profiles + static_cast<std::size_t>(p)] +=
+          choices[cell * n_profiles + static_cast<std::size_t>(p)];
   for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
     double sum = 0.0;
     for (int p = 0; p < n_profiles; ++p) sum += shares[lw * n_profiles + p];
@@ -219,10 +240,38 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
   return shares;
 }
 
+namespace {
+
+// One step of the programme constants towards each programme's own year-3 intake in the initial
+// state: a <- a + log((observed + 1/2) / (expected + 1/2)), the half keeping empty and tiny
+// programmes finite. Programmes keep their size relative to the profile's share (a school's own
+// appeal: reputation, staff, tradition), so small programmes stay small as in the data.
+void update_programme_constants(World& world, const ProfileChoiceParams& params,
+                                const std::array<bool, n_profiles>& technical, Appeal appeal) {
+  std::vector<float>& own = world.start.programme_constant;
+  const std::size_t n = world.programmes.size();
+  if (own.size() != n) own.assign(n, 0.0f);
+  std::vector<double> observed(n, 0.0), expected(n, 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]) && s.location[i] >= 0)
+      observed[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])] += 1.0;
+  const std::vector<double> choices = expected_programme_choices(world, params, technical, appeal);
+  for (std::size_t cell = 0; cell < choices.size() / n_profiles; ++cell)
+    for (int p = 0; p < n_profiles; ++p)
+      expected[programme_index(cell / n_choosing_leerwegen, p)] += choices[cell * n_profiles + static_cast<std::size_t>(p)];
+  for (std::size_t k = 0; k < n; ++k)
+    if (world.programmes.offered[k])
+      own[k] += static_cast<float>(std::log((observed[k] + 0.5) / (expected[k] + 0.5)));
+}
+
+}  // namespace
+
 void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
                                  const std::array<bool, n_profiles>& technical, Appeal appeal) {
   std::vector<float>& constants = world.start.profile_constant;
   constants.assign(n_choosing_leerwegen * n_profiles, 0.0f);
+  world.start.programme_constant.assign(world.programmes.size(), 0.0f);
   if (!params.calibrate_constants) return;
 
   // Targets: profile shares of the initial year-3 students, per leerweg.
@@ -241,6 +290,7 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
   constexpr int max_iterations = 100;
   constexpr double tolerance = 1e-4;  // largest |log(target / expected)|
   for (int it = 0; it < max_iterations; ++it) {
+    if (params.programme_constants) update_programme_constants(world, params, technical, appeal);
     const std::vector<double> expected = expected_profile_shares(world, params, technical, appeal);
     double largest_step = 0.0;
     for (std::size_t k = 0; k < constants.size(); ++k) {
@@ -254,6 +304,14 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
     }
     if (largest_step < tolerance) break;
   }
+}
+
+void drift_programme_constants(World& world, const ProfileChoiceParams& params, const StepContext& ctx) {
+  std::vector<float>& own = world.start.programme_constant;
+  if (params.programme_drift_sd <= 0.0) return;
+  for (std::size_t k = 0; k < own.size(); ++k)
+    if (world.programmes.offered[k])
+      own[k] += static_cast<float>(params.programme_drift_sd * ctx.stream(Purpose::programme_appeal, k).normal());
 }
 
 void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx,

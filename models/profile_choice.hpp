@@ -17,6 +17,8 @@ struct ProfileChoiceParams {
   double switch_school_cost = 1.5;
   double beta_propensity = 1.5;
   bool calibrate_constants = true;
+  bool programme_constants = true;
+  double programme_drift_sd = 0.12;
 
   template <class V>
   void visit(V& v) {
@@ -39,6 +41,21 @@ struct ProfileChoiceParams {
                       "choices of the initial year-2 students reproduce the initial year-3 "
                       "profile shares; when false, all constants are zero",
        .source = "standard practice in discrete-choice models (alternative-specific constants)"});
+    v(programme_constants, "programme_constants",
+      {.description = "With calibrate_constants: also one constant per programme, so that the "
+                      "expected choices reproduce each programme's own year-3 intake in the "
+                      "initial state (small programmes stay small rather than regressing to the "
+                      "profile's average share at their school)",
+       .source = "the initial state (DUO 1 Oct 2019 or the synthetic Netherlands); standard "
+                 "alternative-specific constants at programme level"});
+    v(programme_drift_sd, "programme_drift_sd",
+      {.unit = "1/year^0.5", .min = 0, .max = 2,
+       .description = "Yearly random-walk step of each programme's constant (a programme's "
+                      "appeal changes: staff, reputation, a neighbour's offer)",
+       .source = "estimated: DUO exam files 2014/15-2018/19, locations with 20 or more techniek "
+                 "candidates: the variance of the change in the log techniek share of their "
+                 "B/K/G candidates grows by 0.0135 a year of lag (0.054, 0.073, 0.086, 0.095 at "
+                 "lags 1-4), sd 0.12; range 0.05-0.2"});
   }
 };
 
@@ -59,6 +76,9 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
 std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
                                             const std::array<bool, n_profiles>& technical,
                                             Appeal appeal = {});
+
+// Each programme's constant takes a random-walk step (programme_drift_sd); before the choices.
+void drift_programme_constants(World& world, const ProfileChoiceParams& params, const StepContext& ctx);
 
 // Year-2 students in a leerweg with profiles choose their year-3 programme (and move there).
 void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx,

@@ -84,7 +84,9 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
     }
     const bool protected_sole = agreed && h1.protect_sole_provider && providers[region * n_profiles + k % n_profiles] == 1;
     if (protected_sole || ++prog.years_below_viability[k] < params.years_below_to_close) continue;
-    closing[k] = 1;
+    if (ctx.year - prog.opened_year[k] < params.new_programme_grace_years && prog.opened_year[k] > 0) continue;
+    const double hazard = params.closure_hazard * std::exp(-students[k] / params.closure_size_scale);
+    if (ctx.stream(Purpose::programme_closure, k).bernoulli(hazard)) closing[k] = 1;
   }
   for (std::size_t k = 0; k < prog.size(); ++k) {
     if (!closing[k]) continue;

@@ -41,9 +41,11 @@ std::vector<float> programme_quality(const World& world, const QualityParams& pa
   const std::size_t n = world.programmes.size();
   std::vector<float> quality(n, 0.0f);
   const double weights =
-      params.weight_facilities + params.weight_teachers + params.weight_innovation;
+      params.weight_facilities + params.weight_teachers + params.weight_innovation + params.weight_size;
   if (weights <= 0.0) return quality;
   const Staffing s = staffing(world);
+  std::vector<std::int32_t> students;
+  count_programme_students(world, students);
   const std::vector<float>& innovation = world.region_state.innovation;
   for (std::size_t k = 0; k < n; ++k) {
     if (!world.programmes.offered[k]) continue;
@@ -55,8 +57,9 @@ std::vector<float> programme_quality(const World& world, const QualityParams& pa
         s.staffed[k] > 0.0 ? s.qualified[k] / s.staffed[k] : neutral_teacher_term;
     const auto r = static_cast<std::size_t>(world.locations.region[k / n_profiles]);
     const double innovate = r < innovation.size() ? innovation[r] : 0.0;
+    const double size = std::min(1.0, students[k] / params.critical_mass);
     const double q = (params.weight_facilities * facilities + params.weight_teachers * teachers +
-                      params.weight_innovation * innovate) /
+                      params.weight_innovation * innovate + params.weight_size * size) /
                      weights;
     quality[k] = static_cast<float>(std::clamp(q, 0.0, 1.0));
   }

@@ -40,6 +40,13 @@ std::int32_t nearest_offering(const World& world, std::size_t zone, Leerweg lw) 
 
 namespace {
 
+// e^(calibrated constant) of a location for a leerweg; 1 when not calibrated.
+double school_factor(const World& world, std::size_t location, int lw) {
+  const std::vector<float>& a = world.start.school_constant;
+  const std::size_t cell = location * n_leerwegen + static_cast<std::size_t>(lw);
+  return cell < a.size() ? std::exp(static_cast<double>(a[cell])) : 1.0;
+}
+
 // Every student of a zone and leerweg faces the same choice, so the cumulative logit weights
 // are computed once per zone and leerweg (aligned with the zone's reachable list). The weight
 // factors into e^(beta_d d) per reachable entry and e^(the rest) per location: two short tables
@@ -57,7 +64,7 @@ std::vector<double> cumulative_weights(const World& world, const SchoolChoicePar
       const auto l = static_cast<std::size_t>(reach.location[k]);
       const double w = std::exp(params.beta_distance * reach.distance_km[k]) * location_factor[l];
       for (int lw = 0; lw < n_leerwegen; ++lw) {
-        if (world.locations.offers(l, static_cast<Leerweg>(lw))) total[lw] += w;
+        if (world.locations.offers(l, static_cast<Leerweg>(lw))) total[lw] += w * school_factor(world, l, lw);
         cumulative[k * n_leerwegen + lw] = total[lw];
       }
     }
@@ -66,6 +73,48 @@ std::vector<double> cumulative_weights(const World& world, const SchoolChoicePar
 }
 
 }  // namespace
+
+void calibrate_school_constants(World& world, const SchoolChoiceParams& params) {
+  std::vector<float>& a = world.start.school_constant;
+  a.clear();
+  if (!params.calibrate_constants) return;
+  const std::size_t cells = world.locations.size() * n_leerwegen;
+  std::vector<double> target(cells, 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] == 1 && s.location[i] >= 0)
+      target[static_cast<std::size_t>(s.location[i]) * n_leerwegen + static_cast<std::size_t>(s.leerweg[i])] += 1.0;
+  // Expected entrants per zone and leerweg, as enter_cohort spreads the region's cohort.
+  const Zones& zones = world.zones;
+  std::vector<double> region_weight(world.regions.size(), 0.0);
+  for (std::size_t z = 0; z < zones.size(); ++z) region_weight[static_cast<std::size_t>(zones.region[z])] += zones.youth_weight[z];
+  a.assign(cells, 0.0f);
+  constexpr int iterations = 40;
+  for (int it = 0; it < iterations; ++it) {
+    const std::vector<double> cumulative = cumulative_weights(world, params);
+    std::vector<double> expected(cells, 0.0);
+    const ReachableLocations& reach = zones.reachable;
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+      const auto r = static_cast<std::size_t>(zones.region[z]);
+      if (region_weight[r] <= 0.0 || reach.offset[z + 1] == reach.offset[z]) continue;
+      const double entrants = world.start.region_cohort[r] * zones.youth_weight[z] / region_weight[r];
+      for (int lw = 0; lw < n_leerwegen; ++lw) {
+        const double n = entrants * world.start.region_leerweg_share[r * n_leerwegen + static_cast<std::size_t>(lw)];
+        const double total = cumulative[(reach.offset[z + 1] - 1) * n_leerwegen + static_cast<std::size_t>(lw)];
+        if (n <= 0.0 || total <= 0.0) continue;
+        double previous = 0.0;
+        for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
+          const double c = cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)];
+          expected[static_cast<std::size_t>(reach.location[k]) * n_leerwegen + static_cast<std::size_t>(lw)] += n * (c - previous) / total;
+          previous = c;
+        }
+      }
+    }
+    for (std::size_t c = 0; c < cells; ++c)
+      if (world.locations.offers(c / n_leerwegen, static_cast<Leerweg>(c % n_leerwegen)))
+        a[c] += static_cast<float>(std::log((target[c] + 0.5) / (expected[c] + 0.5)));
+  }
+}
 
 void choose_schools(World& world, const SchoolChoiceParams& params, const StepContext& ctx) {
   const std::vector<double> cumulative = cumulative_weights(world, params);

@@ -13,6 +13,7 @@ struct SchoolChoiceParams {
   double beta_distance = -0.20;
   double beta_profiles_offered = 0.10;
   double image_weight = 1.0;
+  bool calibrate_constants = true;
 
   template <class V>
   void visit(V& v) {
@@ -28,6 +29,13 @@ struct SchoolChoiceParams {
     v(image_weight, "image_weight",
       {.min = 0, .max = 10, .description = "Weight of the location's image in the utility",
        .source = "assumption"});
+    v(calibrate_constants, "calibrate_constants",
+      {.description = "Calibrate one constant per location and leerweg so that the expected "
+                      "entrants of the start year's cohort reproduce each location's initial "
+                      "year-1 students in that leerweg (keeps the initial mix of schools: "
+                      "TL-only schools, schools with technical programmes)",
+       .source = "the initial state (DUO 1 Oct 2019 or the synthetic Netherlands); standard "
+                 "alternative-specific constants"});
   }
 };
 
@@ -37,6 +45,9 @@ double school_utility(const World& world, const SchoolChoiceParams& params, std:
 
 // Nearest location offering the leerweg, searched over all locations.
 std::int32_t nearest_offering(const World& world, std::size_t zone, Leerweg lw);
+
+// Sets world.start.school_constant (location x leerweg; empty when not calibrated).
+void calibrate_school_constants(World& world, const SchoolChoiceParams& params);
 
 // Gives every student without a location (new entrants) one.
 void choose_schools(World& world, const SchoolChoiceParams& params, const StepContext& ctx);

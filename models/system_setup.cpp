@@ -6,19 +6,23 @@ namespace stosim {
 
 namespace {
 
-// Students already in years 3-4 follow a technical keuzevak as the no-STO odds say.
-void initial_keuzevakken(World& world, const KeuzevakParams& params,
+// Students already in years 3-4 follow a technical keuzevak as the no-STO odds say, where their
+// location offers them (as every later cohort: otherwise the share falls in the first step).
+void initial_keuzevakken(World& world, const ModelParameters& params,
                          const std::array<bool, n_profiles>& technical, StreamKey world_streams) {
   Students& s = world.students;
   s.technical_keuzevak.assign(s.size(), 0);
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, params.pathways, technical);
+  const KeuzevakParams& k = params.keuzevakken;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.grade[i] < 3) continue;
+    if (s.grade[i] < 3 || s.location[i] < 0) continue;
     if (s.profile[i] != no_profile && technical[s.profile[i]]) {
       s.technical_keuzevak[i] = 1;
       continue;
     }
-    const double logit = (s.profile[i] == no_profile ? params.constant_tl : params.constant_other_profile) +
-                         params.beta_propensity * s.propensity[i];
+    if (!offer[static_cast<std::size_t>(s.location[i])]) continue;
+    const double logit = (s.profile[i] == no_profile ? k.constant_tl : k.constant_other_profile) +
+                         k.beta_propensity * s.propensity[i];
     s.technical_keuzevak[i] =
         RandomStream(world_streams, 0, Purpose::keuzevak, s.id[i]).bernoulli(1.0 / (1.0 + std::exp(-logit)));
   }
@@ -36,11 +40,12 @@ void initialise_system(World& world, const ModelParameters& params,
   initialise_teachers(world, params.teachers, technical, world_streams);
   initialise_firms(world, params.firms, scale, world_streams);
   initialise_mbo(world, params.mbo_transition, world_streams);
-  initial_keuzevakken(world, params.keuzevakken, technical, world_streams);
+  initial_keuzevakken(world, params, technical, world_streams);
   // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so
   // the start has no appeal and the constants are calibrated without it.
   world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2);
   calibrate_profile_constants(world, params.profile_choice, technical);
+  calibrate_school_constants(world, params.school_choice);
 }
 
 }  // namespace stosim

@@ -11,8 +11,9 @@ namespace stosim {
 namespace {
 
 // Hires smaller than this are not made: a remainder that small is absorbed by the staff present
-// and stays recorded as vacancy.
-constexpr double min_hire_fte = 0.1;
+// and stays recorded as vacancy. Smaller pieces would let the headcount creep up year after year
+// while the FTE stays put (appointments cut to ever smaller remainders).
+constexpr double min_hire_fte = 0.3;
 constexpr int early_retirement_age = 60;
 
 // The hiring routes in the order schools use them, with who they bring (assumptions on ages:
@@ -376,7 +377,25 @@ void initialise_teachers(World& world, const TeacherParams& params,
       staffed += fte;
     }
   }
+  world.region_state.teacher_staffed_share.assign(world.regions.size(), 1.0f);
 }
+
+namespace {
+// Staffed share of the needed technical FTE per region, read next year by programme openings.
+void record_staffed_share(World& world, const std::vector<double>& need, const std::vector<double>& present) {
+  std::vector<double> needed(world.regions.size(), 0.0), staffed(world.regions.size(), 0.0);
+  for (std::size_t k = 0; k < need.size(); ++k) {
+    if (need[k] <= 0.0) continue;
+    const std::size_t r = region_of_location(world, static_cast<std::int32_t>(k / n_profiles));
+    needed[r] += need[k];
+    staffed[r] += std::min(need[k], present[k]);
+  }
+  std::vector<float>& share = world.region_state.teacher_staffed_share;
+  share.assign(world.regions.size(), 1.0f);
+  for (std::size_t r = 0; r < share.size(); ++r)
+    if (needed[r] > 0.0) share[r] = static_cast<float>(staffed[r] / needed[r]);
+}
+}  // namespace
 
 void update_teachers(World& world, const TeacherParams& params, const PathwayParams& pathways,
                      const StepContext& ctx) {
@@ -399,6 +418,7 @@ void update_teachers(World& world, const TeacherParams& params, const PathwayPar
   f.vacancy_fte.resize(need.size(), 0.0f);
   for (std::size_t k = 0; k < need.size(); ++k)
     f.vacancy_fte[k] = static_cast<float>(std::max(0.0, need[k] - present[k]));
+  record_staffed_share(world, need, present);
   // A funded envelope is spent in full on the pathway's measures.
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
     if (h3_funded[r]) f.budget_spent[r] += envelope_of(world, r, Envelope::teachers);

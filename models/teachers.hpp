@@ -12,9 +12,9 @@
 namespace stosim {
 
 struct TeacherParams {
-  double base_fte_per_programme = 3.5;
-  double students_per_fte = 5.0;
-  double mean_fte = 0.7;
+  double base_fte_per_programme = 0.6;
+  double students_per_fte = 32.0;
+  double mean_fte = 0.67;
   double initial_age_mean = 47.0;
   double initial_age_sd = 11.0;
   double initial_unqualified_share = 0.1;
@@ -23,17 +23,17 @@ struct TeacherParams {
   double attrition_base = 0.04;
   double workload_effect = 1.0;
   double labour_pull_effect = 1.0;
-  double graduates_per_year = 300.0;
-  double side_entrants_per_year = 200.0;
+  double graduates_per_year = 70.0;
+  double side_entrants_per_year = 45.0;
   int training_years = 2;
   double unqualified_hire_share = 0.7;
   double development_hours_base = 20.0;
 
   template <class V>
   void visit(V& v) {
-    v(base_fte_per_programme, "base_fte_per_programme", {.unit = "FTE", .min = 0, .max = 50, .description = "Teaching staff a technical programme needs regardless of size", .source = "assumption"});
-    v(students_per_fte, "students_per_fte", {.unit = "students/FTE", .min = 0.1, .max = 100, .description = "Students in years 3-4 per further FTE", .source = "assumption; with the base gives about 10,000 teachers (MODEL.md)"});
-    v(mean_fte, "mean_fte", {.unit = "FTE", .min = 0.1, .max = 1, .description = "Mean appointment size", .source = "assumption"});
+    v(base_fte_per_programme, "base_fte_per_programme", {.unit = "FTE", .min = 0, .max = 50, .description = "Teaching staff a technical programme needs regardless of size", .source = "assumption; with students_per_fte it gives the about 1,000 fte teaching the technical profiles in 2017/18 (STO vmbo monitor 2020, FACTS.md); range 0.3-1.5"});
+    v(students_per_fte, "students_per_fte", {.unit = "students/FTE", .min = 0.1, .max = 100, .description = "Students in years 3-4 per further FTE", .source = "fitted to the about 1,000 fte and 1,500 persons teaching the technical profiles in 2017/18 (STO vmbo monitor 2020, FACTS.md) with the base; range 20-45"});
+    v(mean_fte, "mean_fte", {.unit = "FTE", .min = 0.1, .max = 1, .description = "Mean appointment size", .source = "STO vmbo monitor 2020: about 1,000 fte over about 1,500 persons (0.67)"});
     v(initial_age_mean, "initial_age_mean", {.unit = "years", .min = 20, .max = 67, .description = "Mean age of technical teachers in the start year", .source = "assumption: technical teachers are older than average"});
     v(initial_age_sd, "initial_age_sd", {.unit = "years", .min = 0, .max = 30, .description = "Spread of teacher ages in the start year", .source = "assumption"});
     v(initial_unqualified_share, "initial_unqualified_share", {.min = 0, .max = 1, .description = "Share of teachers without full qualification in the start year", .source = "assumption"});
@@ -42,8 +42,8 @@ struct TeacherParams {
     v(attrition_base, "attrition_base", {.unit = "1/year", .min = 0, .max = 1, .description = "Yearly probability of leaving the profession at normal workload and pull", .source = "assumption"});
     v(workload_effect, "workload_effect", {.min = 0, .max = 10, .description = "Log-hazard of leaving per unit of workload above 1 (needed FTE / present FTE)", .source = "assumption"});
     v(labour_pull_effect, "labour_pull_effect", {.min = 0, .max = 10, .description = "Log-hazard of leaving per unit of regional technician demand above 1", .source = "assumption"});
-    v(graduates_per_year, "graduates_per_year", {.unit = "teachers/year", .min = 0, .max = 1e6, .description = "Qualified teacher-training graduates for technical vmbo per year at scale 1", .source = "assumption"});
-    v(side_entrants_per_year, "side_entrants_per_year", {.unit = "teachers/year", .min = 0, .max = 1e6, .description = "Side-entrants from industry available per year at scale 1", .source = "assumption"});
+    v(graduates_per_year, "graduates_per_year", {.unit = "teachers/year", .min = 0, .max = 1e6, .description = "Qualified teacher-training graduates for technical vmbo per year at scale 1", .source = "no data; assumption: with side-entrants about the yearly outflow of a stock of 1,500 (retirement and attrition about 7 %), so shortage can bind; range 30-150"});
+    v(side_entrants_per_year, "side_entrants_per_year", {.unit = "teachers/year", .min = 0, .max = 1e6, .description = "Side-entrants from industry available per year at scale 1", .source = "no data; assumption (see graduates_per_year); range 15-100"});
     v(training_years, "training_years", {.unit = "years", .min = 0, .max = 10, .description = "Years a side-entrant trains before qualifying", .source = "assumption: the zij-instroom route takes two years"});
     v(unqualified_hire_share, "unqualified_hire_share", {.min = 0, .max = 1, .description = "Share of the remaining vacancies a school fills with unqualified staff (the rest stay open)", .source = "assumption"});
     v(development_hours_base, "development_hours_base", {.unit = "h/FTE/year", .min = 0, .max = 400, .description = "Professional development per FTE without STO money", .source = "assumption"});

@@ -124,11 +124,13 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
   Column mbo_entrants(frame, "mbo_entrants", year);
   Column mbo_technical(frame, "mbo_technical", year);
   Column entered(frame, "entered", year);
+  Column entered_year3(frame, "entered_year3", year);
   Column graduated(frame, "graduated", year);
   Column dropped_out(frame, "dropped_out", year);
   Column left(frame, "left", year);
   Column programmes_closed(frame, "programmes_closed", year);
   Column programmes_concentrated(frame, "programmes_concentrated", year);
+  Column programmes_opened(frame, "programmes_opened", year);
   Column mbo_job_chance_total(frame, "mbo_job_chance_total", year);
   Column mbo_job_chance_all_total(frame, "mbo_job_chance_all_total", year);
   Column mbo_entrants_all(frame, "mbo_entrants_all", year);
@@ -181,7 +183,9 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
   teachers_retired() = static_cast<double>(f.teachers_retired);
   teachers_left() = static_cast<double>(f.teachers_left);
   programmes_concentrated() = static_cast<double>(f.concentrated_programmes);
+  programmes_opened() = static_cast<double>(f.opened_programmes);
   entered() = static_cast<double>(f.entered);
+  entered_year3() = static_cast<double>(f.entered_year3);
   graduated() = static_cast<double>(f.graduated);
   dropped_out() = static_cast<double>(f.dropped_out);
   left() = static_cast<double>(f.left);

@@ -48,6 +48,10 @@ enum class Purpose : std::uint32_t {
   teacher_exit,
   teacher_qualification,
   teacher_hiring,
+  year3_intake,
+  programme_closure,
+  programme_opening,
+  programme_appeal,
   test = 1000,
 };
 

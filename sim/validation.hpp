@@ -8,11 +8,17 @@
 
 namespace stosim {
 
+// Whether a line's observed figure went into the initial state or a fit (fitted), or into
+// neither (held out: a test of the model).
+enum class LineKind { fitted, held_out };
+
 struct ValidationLine {
   std::string group;  // initial state, exam sectors, dynamics
   std::string name;
   double observed = 0.0, simulated = 0.0, tolerance = 0.0;
   int decimals = 0;  // for printing
+  LineKind kind = LineKind::fitted;
+  std::string data;  // the data the line uses
   bool pass() const;
 };
 

@@ -36,8 +36,8 @@ void add_student(Students& s, const NewStudent& n) {
 
 void reset_flows(World& world) {
   YearFlows& f = world.flows;
-  f.entered = f.graduated = f.dropped_out = f.left = 0;
-  f.closed_programmes = f.moved_by_closure = 0;
+  f.entered = f.entered_year3 = f.graduated = f.dropped_out = f.left = 0;
+  f.closed_programmes = f.opened_programmes = f.moved_by_closure = 0;
   const std::size_t exam_cells = world.locations.size() * n_leerwegen * n_sectors;
   f.exam_candidates.assign(exam_cells, 0);
   f.exam_passed.assign(exam_cells, 0);
@@ -88,6 +88,18 @@ void record_starting_point(World& world) {
     }
   }
   start.profile_constant.assign(3 * n_profiles, 0.0f);
+  std::array<double, n_leerwegen> year1{}, year2{}, year3{};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto l = static_cast<std::size_t>(s.leerweg[i]);
+    if (s.grade[i] == 1) year1[l] += 1.0;
+    if (s.grade[i] == 2) year2[l] += 1.0;
+    if (s.grade[i] == 3) year3[l] += 1.0;
+  }
+  for (std::size_t l = 0; l < n_leerwegen; ++l) {
+    start.year3_per_year2[l] = year2[l] > 0.0 && year3[l] > 0.0 ? year3[l] / year2[l] : 1.0;
+    start.year3_per_year1[l] = year1[l] > 0.0 && year3[l] > 0.0 ? year3[l] / year1[l] : 1.0;
+  }
+  world.programmes.opened_year.assign(world.programmes.size(), 0);
 }
 
 float distance_km(const World& world, std::size_t zone, std::size_t location) {

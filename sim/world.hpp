@@ -1,6 +1,7 @@
 #pragma once
 // The world's state: one struct of arrays per kind of entity, indexed by stable integer ids.
 // Mechanisms in models/ are steps over these arrays. Nothing here knows about mechanisms.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ struct Programmes {
   std::vector<std::uint8_t> offered;
   std::vector<std::uint8_t> years_below_viability;
   std::vector<float> facility_quality;  // up-to-dateness in [0, 1]; set by models/facilities
+  // Year the programme opened in the run; 0 for programmes of the initial state (set by
+  // record_starting_point). A new programme has no students in years 3-4 until its first cohort.
+  std::vector<std::int16_t> opened_year;
   std::size_t size() const { return offered.size(); }
 };
 inline std::size_t programme_index(std::size_t location, int profile) {
@@ -91,6 +95,7 @@ struct RegionState {
   std::vector<std::int32_t> hub_location;  // location hosting the hub, -1 when none
   std::vector<float> labour_demand;       // technician demand index, 1 in the start year
   std::vector<double> cofinancing_committed;  // firms' contributions last year (euro)
+  std::vector<float> teacher_staffed_share;   // staffed share of needed technical FTE last year
   std::vector<double> received_total;         // STO money received so far (euro)
 };
 
@@ -138,10 +143,12 @@ struct MboProgrammes {
 // Events of the current year that cannot be derived from the state at its end.
 struct YearFlows {
   std::int64_t entered = 0;
+  std::int64_t entered_year3 = 0;  // net newcomers in year 3 (from havo/vwo, repeaters)
   std::int64_t graduated = 0;
   std::int64_t dropped_out = 0;
   std::int64_t left = 0;
   std::int64_t closed_programmes = 0;
+  std::int64_t opened_programmes = 0;
   std::int64_t moved_by_closure = 0;
   // Per location x leerweg x sector: exam candidates and passes (DUO's exam file layout).
   std::vector<std::int32_t> exam_candidates, exam_passed;
@@ -187,7 +194,17 @@ struct StartingPoint {
   std::vector<double> region_cohort;        // year-1 students per region in the initial state
   std::vector<float> region_leerweg_share;  // region x leerweg: shares among those students
   std::vector<float> profile_constant;      // leerweg (BB, KB, GL) x profile: calibrated utility
+  std::vector<float> school_constant;       // location x leerweg: calibrated utility (may be empty)
+  // Per programme: utility calibrated to the initial intake, then drifting (may be empty).
+  std::vector<float> programme_constant;
   std::vector<float> programme_quality;     // quality of each programme in the start year
+  // Per leerweg: year-3 students per year-2 and per year-1 student in the initial state (1 Oct
+  // count), the net intake into year 3 (moves from havo/vwo, repeaters, changes of leerweg and
+  // school type) that the "Brugjaar 1-2" category of the DUO file leaves to be derived
+  // (models/demography.hpp). The initial year-2 students reach year 3 at the first ratio; every
+  // later cohort, counted first in year 1, at the second.
+  std::array<double, n_leerwegen> year3_per_year2{1.0, 1.0, 1.0, 1.0};
+  std::array<double, n_leerwegen> year3_per_year1{1.0, 1.0, 1.0, 1.0};
 };
 
 struct World {

@@ -6,13 +6,14 @@ using namespace stosim;
 using namespace stosim::testing;
 
 TEST_CASE("Accounting.NoStudentIsLostOrCreated", "[accounting]") {
-  // initial + entered so far = enrolled now + graduated + dropped out + left so far, every year.
+  // initial + entered (year 1 and year 3) so far = enrolled now + graduated + dropped out + left
+  // so far, every year.
   const Scenario s = small_scenario(0.1, 1);
   const World initial = build_initial_world(s);
   const IndicatorFrame frame = run_replicate(initial, s, 0);
   double in = static_cast<double>(initial.students.size()), out = 0.0;
   for (std::size_t y = 0; y < static_cast<std::size_t>(s.years()); ++y) {
-    in += national(frame, "entered", y);
+    in += national(frame, "entered", y) + national(frame, "entered_year3", y);
     out += national(frame, "graduated", y) + national(frame, "dropped_out", y) + national(frame, "left", y);
     INFO("year " << s.start_year + static_cast<int>(y));
     CHECK(in == national(frame, "enrolled", y) + out);

@@ -29,7 +29,8 @@ TEST_CASE("Degenerate.NoExitsAndCertainPassesLeaveOnlyGraduates", "[degenerate]"
                                     {{"dropout.dropout_rate", "0"}, {"dropout.leaving_rate", "0"},
                                      {"exams.pass_rate_bb", "1"}, {"exams.pass_rate_kb", "1"},
                                      {"exams.pass_rate_gl", "1"}, {"exams.pass_rate_tl", "1"},
-                                     {"programme_viability.min_students", "0"}});
+                                     {"programme_viability.min_students", "0"},
+                                     {"demography.derive_year3_intake", "false"}});
   const IndicatorFrame f = run(s);
   CHECK(total(f, "dropped_out", s.years()) == 0.0);
   CHECK(total(f, "left", s.years()) == 0.0);
@@ -37,7 +38,7 @@ TEST_CASE("Degenerate.NoExitsAndCertainPassesLeaveOnlyGraduates", "[degenerate]"
 }
 
 TEST_CASE("Degenerate.ViabilityThresholdZeroClosesNothing", "[degenerate]") {
-  const Scenario s = small_scenario(0.05, 1, {{"programme_viability.min_students", "0"}});
+  const Scenario s = small_scenario(0.05, 1, {{"programme_viability.min_students", "0"}, {"programme_openings.rate", "0"}});
   const IndicatorFrame f = run(s);
   CHECK(total(f, "programmes_closed", s.years()) == 0.0);
   const std::size_t y_last = static_cast<std::size_t>(s.years() - 1);
@@ -50,6 +51,9 @@ TEST_CASE("Degenerate.UnreachableThresholdClosesEveryProgramme", "[degenerate]")
   // H1 would protect each region's sole provider of a profile: switched off here.
   const Scenario s = small_scenario(0.05, 1, {{"programme_viability.min_students", "1000"},
                                               {"programme_viability.years_below_to_close", "1"},
+                                              {"programme_viability.closure_hazard", "1"},
+                                              {"programme_viability.closure_size_scale", "1e6"},
+                                              {"programme_openings.rate", "0"},
                                               {"h1.enabled", "false"}});
   const IndicatorFrame f = run(s);
   for (int p = 0; p < n_profiles; ++p) CHECK(national(f, "programmes_offered", 0, static_cast<std::size_t>(p)) == 0.0);

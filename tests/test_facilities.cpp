@@ -204,17 +204,20 @@ TEST_CASE("Quality.WeightedAndZeroWhereNotOffered", "[facilities][quality]") {
   const PathwayParams pathways;
   const std::vector<float> quality = programme_quality(w, params, pathways.h2);
   const double weights =
-      params.weight_facilities + params.weight_teachers + params.weight_innovation;
+      params.weight_facilities + params.weight_teachers + params.weight_innovation + params.weight_size;
+  std::vector<std::int32_t> students;
+  count_programme_students(w, students);
+  // The size term: students in years 3-4 against the critical mass.
+  const auto expected = [&](std::size_t k, double teacher_term) {
+    const double size = std::min(1.0, students[k] / params.critical_mass);
+    return (0.4 * params.weight_facilities + teacher_term * params.weight_teachers + 0.5 * params.weight_innovation +
+            size * params.weight_size) /
+           weights;
+  };
   // Fully qualified staff and no vacancies: the teacher term is 1.
-  CHECK(quality[programme_index(0, bwi)] ==
-        Approx((0.4 * params.weight_facilities + params.weight_teachers +
-                0.5 * params.weight_innovation) /
-               weights));
+  CHECK(quality[programme_index(0, bwi)] == Approx(expected(programme_index(0, bwi), 1.0)));
   // Without technical teachers the teacher term is neutral (0.6).
-  CHECK(quality[programme_index(0, zw)] ==
-        Approx((0.4 * params.weight_facilities + 0.6 * params.weight_teachers +
-                0.5 * params.weight_innovation) /
-               weights));
+  CHECK(quality[programme_index(0, zw)] == Approx(expected(programme_index(0, zw), 0.6)));
   CHECK(quality[programme_index(1, zw)] == 0.0f);
   CHECK(quality[programme_index(0, pie)] == 0.0f);  // not offered
   // A vacancy as large as the staff halves the teacher term.
@@ -223,7 +226,5 @@ TEST_CASE("Quality.WeightedAndZeroWhereNotOffered", "[facilities][quality]") {
     if (w.teachers.location[i] == 0 && w.teachers.profile[i] == bwi) staff += w.teachers.fte[i];
   w.flows.vacancy_fte[programme_index(0, bwi)] = static_cast<float>(staff);
   CHECK(programme_quality(w, params, pathways.h2)[programme_index(0, bwi)] ==
-        Approx((0.4 * params.weight_facilities + 0.5 * params.weight_teachers +
-                0.5 * params.weight_innovation) /
-               weights));
+        Approx(expected(programme_index(0, bwi), 0.5)));
 }

@@ -36,6 +36,8 @@ TEST_CASE("ProgrammeViability.SmallProgrammeClosesAfterConsecutiveYears", "[viab
   ProgrammeViabilityParams params;
   params.min_students = 10;
   params.years_below_to_close = 2;
+  params.closure_hazard = 1.0;  // at risk means closing: the clock alone decides
+  params.closure_size_scale = 1e6;
   apply(w, params, 2018);
   CHECK(w.programmes.offered[programme_index(small, pie)] == 1);  // first year below: still open
   reset_flows(w);
@@ -64,6 +66,8 @@ TEST_CASE("ProgrammeViability.WithoutAlternativeStudentsSwitchProfile", "[viabil
   ProgrammeViabilityParams params;
   params.min_students = 10;
   params.years_below_to_close = 1;
+  params.closure_hazard = 1.0;
+  params.closure_size_scale = 1e6;
   apply(w, params, 2018);
   CHECK(w.programmes.offered[programme_index(only, pie)] == 0);
   CHECK(w.students.profile[0] == zw);

@@ -1,0 +1,97 @@
+#include "models/programme_openings.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace stosim {
+
+namespace {
+
+constexpr std::uint8_t profile_leerwegen = 0b0111;  // BB, KB, GL
+
+// The region's schools spend STO money on their own programmes this year.
+bool funds_own_programmes(const World& world, std::size_t region) {
+  const double* envelope = &world.flows.envelope[region * n_envelopes];
+  return envelope[static_cast<int>(Envelope::untargeted)] > 0.0 ||
+         envelope[static_cast<int>(Envelope::facilities)] > 0.0;
+}
+
+struct Demand {
+  std::vector<std::int32_t> year2;      // per location: BB/KB/GL students in year 2
+  std::vector<std::int64_t> technical;  // per region x profile: technical students in years 3-4
+  std::array<std::int64_t, n_profiles> national{};
+};
+
+Demand demand(const World& world, const std::array<bool, n_profiles>& technical) {
+  Demand d{std::vector<std::int32_t>(world.locations.size(), 0),
+           std::vector<std::int64_t>(world.regions.size() * n_profiles, 0), {}};
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.status[i] != StudentStatus::enrolled || s.location[i] < 0 || !has_profile(s.leerweg[i])) continue;
+    const auto l = static_cast<std::size_t>(s.location[i]);
+    if (s.grade[i] == 2) ++d.year2[l];
+    if (s.grade[i] >= 3 && s.profile[i] != no_profile && technical[s.profile[i]]) {
+      ++d.technical[static_cast<std::size_t>(world.locations.region[l]) * n_profiles + s.profile[i]];
+      ++d.national[s.profile[i]];
+    }
+  }
+  return d;
+}
+
+// The technical profile with most students in years 3-4 in the region; nationally where the
+// region has none (lowest index on ties).
+int profile_to_open(const Demand& d, std::size_t region, const std::array<bool, n_profiles>& technical) {
+  int best = -1, best_national = -1;
+  for (int p = 0; p < n_profiles; ++p) {
+    if (!technical[p]) continue;
+    const std::int64_t here = d.technical[region * n_profiles + static_cast<std::size_t>(p)];
+    if (here > 0 && (best < 0 || here > d.technical[region * n_profiles + static_cast<std::size_t>(best)])) best = p;
+    if (best_national < 0 || d.national[p] > d.national[best_national]) best_national = p;
+  }
+  return best >= 0 ? best : best_national;
+}
+
+bool has_technical_programme(const World& world, std::size_t location, const std::array<bool, n_profiles>& technical) {
+  for (int p = 0; p < n_profiles; ++p)
+    if (technical[p] && world.programmes.offered[programme_index(location, p)]) return true;
+  return false;
+}
+
+}  // namespace
+
+std::int64_t open_programmes(World& world, const ProgrammeOpeningParams& params,
+                             const FacilityParams& facilities, const StepContext& ctx) {
+  if (params.rate <= 0.0) return 0;
+  const Demand d = demand(world, ctx.technical);
+  const std::vector<float>& staffed = world.region_state.teacher_staffed_share;
+  Programmes& prog = world.programmes;
+  std::int64_t opened = 0;
+  for (std::size_t l = 0; l < world.locations.size(); ++l) {
+    if ((world.locations.leerweg_mask[l] & profile_leerwegen) == 0 || d.year2[l] < params.min_year2_students ||
+        has_technical_programme(world, l, ctx.technical))
+      continue;
+    const auto region = static_cast<std::size_t>(world.locations.region[l]);
+    const double teachers = region < staffed.size() ? static_cast<double>(staffed[region]) : 1.0;
+    const double money = funds_own_programmes(world, region) ? 1.0 + params.funded_effect : 1.0;
+    if (!ctx.stream(Purpose::programme_opening, l).bernoulli(std::min(1.0, params.rate * teachers * money))) continue;
+    const int p = profile_to_open(d, region, ctx.technical);
+    if (p < 0) continue;
+    const std::size_t k = programme_index(l, p);
+    prog.offered[k] = 1;
+    prog.opened_year[k] = static_cast<std::int16_t>(ctx.year);
+    prog.years_below_viability[k] = 0;
+    prog.facility_quality[k] = static_cast<float>(facilities.initial_quality_mean);
+    world.flows.facility_investment[region] += facilities.initial_quality_mean * facilities.cost_per_quality;
+    ++opened;
+  }
+  world.flows.opened_programmes += opened;
+  return opened;
+}
+
+void record_opening_quality(World& world, std::span<const float> quality, int year) {
+  std::vector<float>& start = world.start.programme_quality;
+  for (std::size_t k = 0; k < start.size() && k < quality.size(); ++k)
+    if (world.programmes.opened_year[k] == year) start[k] = quality[k];
+}
+
+}  // namespace stosim

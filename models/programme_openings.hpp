@@ -1,0 +1,59 @@
+#pragma once
+// Programme openings: a location that teaches a leerweg with profiles (BB, KB, GL) but no
+// technical profile starts one where demand, teachers, facilities and money allow. DUO's exam
+// files show locations gaining techniek candidates as well as losing them (2014/15-2018/19:
+// about 12 a year gained among roughly 290 locations with B/K/G candidates but none in techniek).
+//
+// Each year, for each such location with at least `min_year2_students` BB/KB/GL students in
+// year 2 (demand), the probability of opening is
+//   rate * staffed share of the region's technical teaching last year (teachers)
+//        * (1 + funded_effect where the region's schools have STO money for their own programmes)
+// The new programme teaches the technical profile with most students in years 3-4 in the region
+// (nationally, in a region without any: reintroducing technology in a techniekarm region), is
+// equipped by the school to the usual facility quality (booked as facility investment), and is
+// exempt from closure for programme_viability.new_programme_grace_years.
+#include <span>
+
+#include "models/context.hpp"
+#include "models/facilities.hpp"
+#include "sim/parameters.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+struct ProgrammeOpeningParams {
+  double rate = 0.044;
+  int min_year2_students = 40;
+  double funded_effect = 1.0;
+
+  template <class V>
+  void visit(V& v) {
+    v(rate, "rate",
+      {.unit = "1/year", .min = 0, .max = 1,
+       .description = "Yearly probability that a location with BB/KB/GL but no technical profile "
+                      "opens one, where demand and teachers allow (0 disables openings)",
+       .source = "estimated: DUO exam files 2014/15-2018/19, 47 of 1,063 location-years with "
+                 "B/K/G candidates and none in techniek gained techniek candidates the next "
+                 "year (4.4 %; part is the 2016-2018 switch to profiles); range 0.01-0.08"});
+    v(min_year2_students, "min_year2_students",
+      {.unit = "students", .min = 0, .max = 10000,
+       .description = "BB/KB/GL students in year 2 a location needs before it opens a technical profile",
+       .source = "no data; assumption: enough for a class of 6-8 technical students at the "
+                 "national technical share; range 20-80"});
+    v(funded_effect, "funded_effect",
+      {.min = 0, .max = 10,
+       .description = "Relative increase of the opening probability where the region's schools "
+                      "spend STO money on their own programmes (facilities or untargeted money)",
+       .source = "no data; assumption (money channel, seed report section 2.2); range 0-3"});
+  }
+};
+
+// Phase 5, after closures. Returns the number of programmes opened.
+std::int64_t open_programmes(World& world, const ProgrammeOpeningParams& params,
+                             const FacilityParams& facilities, const StepContext& ctx);
+
+// Quality effects work on the change since the zero situation: a programme opened this year is
+// measured against the quality it opens with (call once its first quality is assessed).
+void record_opening_quality(World& world, std::span<const float> quality, int year);
+
+}  // namespace stosim

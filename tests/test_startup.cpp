@@ -1,0 +1,133 @@
+// No start-up transients: in the counterfactual scenarios, no yearly flow of the first three
+// simulated years lies outside the range of the later years by more than its replicate noise
+// (issue 7). A flow that starts from an initial state the model's own dynamics do not keep
+// (closure clocks at zero, keuzevakken drawn without the offer, teachers not at the scale the
+// hiring sustains, year-3 intake not derived) fails here.
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+
+#include "import_helpers.hpp"
+#include "run_helpers.hpp"
+#include "sim/population_file.hpp"
+
+using namespace stosim;
+using namespace stosim::testing;
+
+namespace {
+
+using Flow = std::function<double(const IndicatorFrame&, std::size_t year)>;
+
+constexpr int replicates = 4;
+constexpr int early_years = 3;
+constexpr double k_standard_errors = 3.0;
+
+double sum_cells(const IndicatorFrame& f, std::string_view name, std::size_t y, std::initializer_list<std::size_t> cells) {
+  double total = 0.0;
+  for (std::size_t c : cells) total += national(f, name, y, c);
+  return total;
+}
+
+// Yearly relative change of the national year-3 BB/KB/GL total (0 in the first year).
+double year3_change(const IndicatorFrame& f, std::size_t y) {
+  if (y == 0) return std::nan("");
+  const double now = sum_cells(f, "year3_students", y, {0, 1, 2});
+  const double before = sum_cells(f, "year3_students", y - 1, {0, 1, 2});
+  return now / before - 1.0;
+}
+
+using Flows = std::vector<std::pair<std::string, Flow>>;
+
+const Flow closures = [](const IndicatorFrame& f, std::size_t y) { return national(f, "programmes_closed", y); };
+const Flow tl_keuzevak_share = [](const IndicatorFrame& f, std::size_t y) {
+  constexpr std::size_t tl = 2;  // mbo_origin: technical profile, other profile, TL
+  return national(f, "technical_keuzevak", y, tl) / national(f, "keuzevak_students", y, tl);
+};
+
+Flows flows() {
+  return {
+      {"teacher exits", [](const IndicatorFrame& f, std::size_t y) {
+         return national(f, "teachers_left", y) + national(f, "teachers_retired", y);
+       }},
+      {"yearly change of year-3 BB/KB/GL", year3_change},
+  };
+}
+
+// Each flow's early years against the range of the later years, widened by k standard errors
+// of a year's mean over replicates (the pooled spread of the later years).
+void check_no_transients(const Scenario& s, const World& initial, const Flows& flows) {
+  std::vector<IndicatorFrame> frames;
+  for (int r = 0; r < replicates; ++r) frames.push_back(run_replicate(initial, s, r));
+  const auto years = static_cast<std::size_t>(s.years());
+  REQUIRE(years >= early_years + 4);
+  for (const auto& [name, flow] : flows) {
+    std::vector<double> mean(years, 0.0), var(years, 0.0);
+    for (std::size_t y = 0; y < years; ++y) {
+      for (const IndicatorFrame& f : frames) mean[y] += flow(f, y) / replicates;
+      for (const IndicatorFrame& f : frames) var[y] += std::pow(flow(f, y) - mean[y], 2) / (replicates - 1);
+    }
+    double low = INFINITY, high = -INFINITY, pooled = 0.0;
+    for (std::size_t y = early_years; y < years; ++y) {
+      low = std::min(low, mean[y]), high = std::max(high, mean[y]);
+      pooled += var[y] / static_cast<double>(years - early_years);
+    }
+    const double margin = k_standard_errors * std::sqrt(pooled / replicates);
+    for (std::size_t y = 0; y < early_years; ++y) {
+      if (std::isnan(mean[y])) continue;
+      INFO(s.name << ": " << name << " in " << s.start_year + static_cast<int>(y) << " = " << mean[y]
+                  << "; later years " << low << " .. " << high << ", margin " << margin);
+      CHECK(mean[y] >= low - margin);
+      CHECK(mean[y] <= high + margin);
+    }
+  }
+}
+
+World real_initial_world(const Scenario& s) {
+  const fs::path file = fs::temp_directory_path() / ("stosim_startup_" + std::to_string(::getpid()) + ".h5");
+  write_population_file(file.string(), import_population(default_import_files(shared_data.string())));
+  Scenario with_file = s;
+  with_file.population.path = file.string();
+  const World initial = build_initial_world(with_file);
+  fs::remove(file);
+  return initial;
+}
+
+Scenario real_counterfactual() { return load_scenario("nl_2019_no_sto", {{"end_year", "2027"}}); }
+Scenario synthetic_counterfactual() {
+  return load_scenario("no_sto", {{"population.scale", "0.1"}, {"end_year", "2027"}});
+}
+
+}  // namespace
+
+TEST_CASE("Startup.NoTransientsInTheSyntheticCounterfactual", "[startup]") {
+  const Scenario s = synthetic_counterfactual();
+  Flows all = flows();
+  all.emplace_back("technical keuzevak share of TL students", tl_keuzevak_share);
+  check_no_transients(s, build_initial_world(s), all);
+}
+
+TEST_CASE("Startup.NoTransientsInTheRealCounterfactual", "[startup][data]") {
+  STOSIM_REQUIRE_SHARED_DATA();
+  const Scenario s = real_counterfactual();
+  check_no_transients(s, real_initial_world(s), flows());
+}
+
+// Known to fail (issue 7, not yet met): the initial state holds more small programmes than the
+// model's own size dynamics regenerate (DUO 2019/20: 108 programmes with fewer than 10 students
+// in years 3-4, 90 without year-3 students, i.e. being phased out), so closures in the first
+// years are about 1.5 times the later rate. On the real state the TL keuzevak share also starts
+// about 0.005 above its later level (the offer shrinks with the early closures). Reported, not
+// counted, until that is fixed.
+TEST_CASE("Startup.ClosuresWithoutTransient", "[startup][!mayfail]") {
+  const Scenario s = synthetic_counterfactual();
+  check_no_transients(s, build_initial_world(s), {{"programmes closed", closures}});
+  if (have_shared_data()) {
+    const Scenario real = real_counterfactual();
+    check_no_transients(real, real_initial_world(real),
+                        {{"programmes closed", closures}, {"technical keuzevak share of TL students", tl_keuzevak_share}});
+  }
+}

@@ -1,4 +1,5 @@
-// The stosim command line: run, describe, export, docs, import, validate.
+// The stosim command line: run, describe, export, compare, report, docs, import, validate,
+// observed, sensitivity, attribute, calibrate.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "experiments/commands.hpp"
 #include "output/compare.hpp"
 #include "output/csv_export.hpp"
 #include "output/report.hpp"
@@ -22,6 +24,7 @@
 #include "sim/simulation.hpp"
 #include "sim/validation.hpp"
 #include "sim/version.hpp"
+#include "validation/observed_data.hpp"
 
 namespace {
 
@@ -312,6 +315,96 @@ Examples:
   validate_cmd->add_option("--set", validate_sets, "Override any key: --set KEY=VALUE, repeatable");
   validate_cmd->add_flag("--initial-only", initial_only, "Check the initial state and exam sectors only (no run)");
 
+  std::string observed_data = "../shared/data", observed_out = "validation/observed";
+  CLI::App* observed_cmd = app.add_subcommand("observed", R"TEXT(Build the observed moments for calibration from DUO's files.
+
+Writes DIR/national.csv, DIR/leerweg.csv and DIR/region.csv (docs/CALIBRATION.md): DUO's exam
+series 2014/15-2018/19, the count of 1 October 2019 and the national figures before 2019/20, each
+mapped to a model indicator with a standard error. Regions are those of `stosim import`.
+
+Example:
+  stosim observed --data ../shared/data -o validation/observed)TEXT");
+  observed_cmd->add_option("--data", observed_data, "Directory with the DUO and CBS files")->capture_default_str();
+  observed_cmd->add_option("-o,--output", observed_out, "Directory to write into")->capture_default_str();
+
+  const std::string target_help = "Output: indicator,level,unit,category,year (e.g. technical_share_year3,national,,BB,2030), repeatable";
+  SensitivityArgs sens;
+  std::vector<std::string> sens_sets;
+  CLI::App* sens_cmd = app.add_subcommand("sensitivity", R"TEXT(Global sensitivity of outputs to parameters (Sobol' or Morris).
+
+Sobol': first-order (S1) and total (ST) indices from a Saltelli design of N (k + 2) runs
+(quasi-random Sobol' points, Jansen estimators); Morris: mu, mu* and sigma of elementary effects
+on r trajectories of k + 1 runs (per unit of each parameter's range). Intervals by bootstrap.
+Parameters vary over their declared ranges, or LOW:HIGH. Every run uses the same replicates
+(common random numbers). Writes CSV (docs/CALIBRATION.md).
+
+Examples:
+  stosim sensitivity baseline --set population.scale=0.1 --param h9.choice_effect --param h1.concentration_rate=0:1 \
+      --target technical_share_year3,national,,BB,2030 --samples 128 -o sobol.csv
+  stosim sensitivity baseline --method morris --samples 20 --param dropout.dropout_rate \
+      --param h9.dropout_effect --target dropped_out,national,,,2025)TEXT");
+  sens_cmd->add_option("SCENARIO", sens.scenario, "Scenario name or YAML file")->capture_default_str();
+  sens_cmd->add_option("--param", sens.parameters, "KEY or KEY=LOW:HIGH, repeatable")->required();
+  sens_cmd->add_option("--target", sens.targets, target_help)->required();
+  sens_cmd->add_option("--method", sens.method, "sobol or morris")->check(CLI::IsMember({"sobol", "morris"}))->capture_default_str();
+  sens_cmd->add_option("--samples", sens.samples, "Sobol': base samples N (default 64); Morris: trajectories (default 20)")
+      ->check(CLI::PositiveNumber);
+  sens_cmd->add_option("--levels", sens.levels, "Morris grid levels (even)")->capture_default_str();
+  sens_cmd->add_option("--replicates", sens.replicates, "Replicates per run, averaged")->check(CLI::PositiveNumber)->capture_default_str();
+  sens_cmd->add_option("--resamples", sens.resamples, "Bootstrap resamples")->check(CLI::PositiveNumber)->capture_default_str();
+  sens_cmd->add_option("--confidence", sens.confidence, "Interval level")->check(CLI::Range(0.5, 0.999))->capture_default_str();
+  sens_cmd->add_option("--seed", sens.seed, "Seed of the Morris design and the bootstrap")->capture_default_str();
+  sens_cmd->add_option("--set", sens_sets, "Override any scenario key: --set KEY=VALUE, repeatable");
+  sens_cmd->add_option("--threads", sens.threads, "Worker threads (default: all cores)")->check(CLI::PositiveNumber);
+  sens_cmd->add_option("-o,--output", sens.output, "CSV file (default: stdout)");
+  sens_cmd->add_flag("-q,--quiet", sens.quiet, "No progress on stderr");
+
+  AttributeArgs attr;
+  std::vector<std::string> attr_sets;
+  CLI::App* attr_cmd = app.add_subcommand("attribute", R"TEXT(Split a scenario's effect over the nine pathways (Shapley values).
+
+Runs every combination of the players (default h1.enabled ... h9.enabled: 512 scenarios) with
+the same replicates; a player outside the combination takes the counterfactual's value, and the
+other differences (STO money) come with any pathway, so the empty combination is the
+counterfactual and the nine values add up to the whole effect. Reports per target the total
+effect, each player's Shapley value, its effect alone, and the pairwise interaction indices,
+each with a confidence interval over replicates. --orderings N samples N orderings instead.
+
+Examples:
+  stosim attribute baseline no_sto --set population.scale=0.1 --replicates 4 \
+      --target technical_share_year3,national,,BB,2030 -o shapley.csv
+  stosim attribute --player h1.enabled --player h9.enabled --player policy.enabled \
+      --target programmes_offered,national,,PIE,2030)TEXT");
+  attr_cmd->add_option("SCENARIO", attr.scenario, "Scenario (default baseline)")->capture_default_str();
+  attr_cmd->add_option("COUNTERFACTUAL", attr.counterfactual, "Counterfactual (default no_sto)")->capture_default_str();
+  attr_cmd->add_option("--player", attr.players, "A switch or number that differs between the two, repeatable");
+  attr_cmd->add_option("--target", attr.targets, target_help)->required();
+  attr_cmd->add_option("--replicates", attr.replicates, "Replicates per combination")->check(CLI::PositiveNumber)->capture_default_str();
+  attr_cmd->add_option("--orderings", attr.orderings, "Sample this many orderings instead of all combinations");
+  attr_cmd->add_option("--confidence", attr.confidence, "Interval level")->check(CLI::Range(0.5, 0.999))->capture_default_str();
+  attr_cmd->add_option("--seed", attr.seed, "Seed of the sampled orderings")->capture_default_str();
+  attr_cmd->add_option("--set", attr_sets, "Override a key of both scenarios: --set KEY=VALUE, repeatable");
+  attr_cmd->add_option("--threads", attr.threads, "Worker threads (default: all cores)")->check(CLI::PositiveNumber);
+  attr_cmd->add_option("-o,--output", attr.output, "CSV file (default: stdout)");
+  attr_cmd->add_flag("-q,--quiet", attr.quiet, "No progress on stderr");
+
+  std::string cal_spec;
+  int cal_threads = 0;
+  bool cal_quiet = false;
+  CLI::App* cal_cmd = app.add_subcommand("calibrate", R"TEXT(Estimate parameters from observed moments (SMM or ABC-SMC).
+
+CAL.yaml names the scenario, the observed moments (CSV, docs/CALIBRATION.md), the parameters
+and their bounds, and the method: smm (NLopt, common random numbers, sandwich standard errors)
+or abc (ABC-SMC; the posterior is written to `output` after every generation, and a run that
+is stopped resumes from it). Progress goes to stderr, the estimates and the fit to stdout.
+Invalid files are refused with file, line and key (exit 2).
+
+Example:
+  stosim calibrate validation/calibrations/no_sto_closure.yaml)TEXT");
+  cal_cmd->add_option("CAL", cal_spec, "Calibration file (YAML)")->required();
+  cal_cmd->add_option("--threads", cal_threads, "Worker threads (overrides the file's)")->check(CLI::PositiveNumber);
+  cal_cmd->add_flag("-q,--quiet", cal_quiet, "No progress on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -343,6 +436,16 @@ Examples:
       validate_args.dynamics = !initial_only;
       return validate_command(validate_args, validate_sets);
     }
+    if (*observed_cmd) return observed_command(observed_data, observed_out, false);
+    if (*sens_cmd) {
+      sens.overrides = parse_overrides(sens_sets);
+      return sensitivity_command(sens);
+    }
+    if (*attr_cmd) {
+      attr.overrides = parse_overrides(attr_sets);
+      return attribute_command(attr);
+    }
+    if (*cal_cmd) return calibrate_command(cal_spec, cal_threads, cal_quiet);
     if (*compare_cmd) {
       if (compare_out.empty()) {
         compare_runs(compare_a, compare_b, compare_options, std::cout);

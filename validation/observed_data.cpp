@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <utility>
 
 #include "sim/catalog.hpp"
 #include "sim/csv_reader.hpp"
+#include <algorithm>
 #include "sim/data_error.hpp"
 #include "sim/duo_exams.hpp"
 #include "output/atomic_write.hpp"
@@ -63,20 +65,45 @@ std::string leerweg_of(const std::string& text) {
 
 // The national figures before 2019/20 that have a model counterpart (the others are listed in
 // docs/CALIBRATION.md with the reason they are left out).
+// The file is ';'-separated, but its last column (a note) may itself hold ';': the fields after
+// the seventh belong to the note.
+std::vector<std::vector<std::string>> read_figures(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw DataError(fmt::format("{}: cannot read", path));
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> fields;
+    std::string current;
+    for (char c : line) {
+      if (c == ';' && fields.size() < 7) fields.push_back(std::exchange(current, {}));
+      else current += c;
+    }
+    fields.push_back(current);
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
 void national_figures(const std::string& path, Rows& national, Rows& leerweg) {
-  const CsvTable t = read_csv(path);
-  const std::size_t c_indicator = t.column({"indicator"}), c_leerweg = t.column({"leerweg"});
-  const std::size_t c_group = t.column({"groep"}), c_year = t.column({"schooljaar"}), c_value = t.column({"waarde"});
-  const std::size_t c_unit = t.column({"eenheid"});
-  for (std::size_t r = 0; r < t.size(); ++r) {
-    const auto& row = t.rows[r];
-    const std::string& indicator = row[c_indicator];
-    const int year = school_year_end(row[c_year]);
-    const auto value = parse_decimal(row[c_value]);
+  const auto rows = read_figures(path);
+  const std::vector<std::string> expected = {"bron_url", "indicator", "leerweg", "groep", "schooljaar", "waarde", "eenheid"};
+  if (rows.empty() || rows[0].size() < expected.size() ||
+      !std::equal(expected.begin(), expected.end(), rows[0].begin()))
+    throw DataError(fmt::format("{}:1: expected the columns bron_url;indicator;leerweg;groep;schooljaar;waarde;eenheid;"
+                                "opmerking", path));
+  const std::string file = std::filesystem::path(path).filename().string();
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    if (row.size() < expected.size()) continue;
+    const std::string& indicator = row[1];
+    const int year = school_year_end(row[4]);
+    const auto value = parse_decimal(row[5]);
     if (year == 0 || !value) continue;
-    const std::string source = fmt::format("national_vmbo_figures_pre2019.csv:{}", t.line[r]);
-    const std::string lw = leerweg_of(row[c_leerweg]);
-    if (indicator == "leerlingen leerjaar 3" && row[c_group] == "totaal" && !lw.empty())
+    const std::string source = fmt::format("{}:{}", file, r + 1);
+    const std::string lw = leerweg_of(row[2]);
+    const std::string& group = row[3];
+    if (indicator == "leerlingen leerjaar 3" && group == "totaal" && !lw.empty())
       leerweg.count("year3_students", "national", "", lw, year, *value, source);
     else if (indicator == "leerlingen leerjaar 3 betatechniek" && !lw.empty())
       leerweg.count("year3_technical", "national", "", lw, year, *value, source);
@@ -84,8 +111,8 @@ void national_figures(const std::string& path, Rows& national, Rows& leerweg) {
       // Published in whole percent: the rounding's standard error (1 pp / sqrt 12).
       leerweg.add("technical_share_year3", "national", "", lw, year, *value / 100, 0.01 / std::sqrt(12.0), source);
     else if (indicator == "vestigingen die profiel aanbieden")
-      national.count("programmes_offered", "national", "", row[c_group], year, *value, source);
-    else if (indicator == "docenten in technische profielen" && row[c_unit].rfind("fte", 0) == 0)
+      national.count("programmes_offered", "national", "", group, year, *value, source);
+    else if (indicator == "docenten in technische profielen" && row[6].rfind("fte", 0) == 0)
       // "about 1,000 fte": a tenth of it as the standard error.
       national.add("teachers_fte_total", "national", "", "", year, *value, 0.1 * *value, source);
   }

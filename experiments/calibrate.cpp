@@ -89,7 +89,7 @@ CalibrationOutcome run_smm(const CalibrationSpec& spec, const CalibrationProblem
                                      "moments\n{:<48} {:>12} {:>12} {:>12} {:>12}\n",
                                      options.algorithm, r.evaluations, spec.replicates, r.status, r.objective,
                                      p.moments.size(), "parameter", "estimate", "se", "low95", "high95"),
-                         r.estimate};
+                         r.estimate, r.standard_error, {}, {}};
   std::string csv = "parameter,estimate,standard_error,low95,high95,bound_low,bound_high\n";
   for (std::size_t i = 0; i < p.keys.size(); ++i) {
     const double lo = r.estimate[i] - 1.96 * r.standard_error[i], hi = r.estimate[i] + 1.96 * r.standard_error[i];
@@ -138,9 +138,11 @@ CalibrationOutcome run_abc(const CalibrationSpec& spec, const CalibrationProblem
                                      spec.abc.particles, r.generations.size(), spec.replicates, last.tolerance,
                                      r.stopped.empty() ? "" : "; stopped early: " + r.stopped, spec.output, "parameter",
                                      "mean", "sd", "q05", "median", "q95"),
-                         {}};
+                         {}, {}, {}, {}};
   for (std::size_t i = 0; i < k; ++i) {
     const PosteriorSummary s = summarise(last, i, k);
+    out.q05.push_back(s.q05);
+    out.q95.push_back(s.q95);
     out.report += fmt::format("{:<48} {:>11.5g} {:>11.4g} {:>11.5g} {:>11.5g} {:>11.5g}\n", p.keys[i], s.mean, s.sd,
                               s.q05, s.q50, s.q95);
     out.estimate.push_back(s.q50);

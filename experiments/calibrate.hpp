@@ -54,7 +54,9 @@ SimulatedMoments simulate_moments(const CalibrationProblem& problem, const std::
 
 struct CalibrationOutcome {
   std::string report;  // printed on stdout: estimates and the fit of every moment
-  std::vector<double> estimate;
+  std::vector<double> estimate;        // SMM: the estimate; ABC: posterior medians
+  std::vector<double> standard_error;  // SMM only
+  std::vector<double> q05, q95;        // ABC only: the 90 % posterior interval
 };
 // Runs the spec (threads: spec.threads); progress lines go to `progress` when set.
 CalibrationOutcome run_calibration(const CalibrationSpec& spec, const std::function<void(const std::string&)>& progress);

@@ -143,9 +143,10 @@ CalibrationOutcome run_abc(const CalibrationSpec& spec, const CalibrationProblem
     const PosteriorSummary s = summarise(last, i, k);
     out.q05.push_back(s.q05);
     out.q95.push_back(s.q95);
+    const double median = p.ranges[i].integer ? std::round(s.q50) : s.q50;
     out.report += fmt::format("{:<48} {:>11.5g} {:>11.4g} {:>11.5g} {:>11.5g} {:>11.5g}\n", p.keys[i], s.mean, s.sd,
                               s.q05, s.q50, s.q95);
-    out.estimate.push_back(s.q50);
+    out.estimate.push_back(median);
   }
   out.report += "\nFit at the posterior medians:\n" +
                 fit_table(p, [&] {
@@ -168,6 +169,10 @@ CalibrationProblem prepare_calibration(const CalibrationSpec& spec) {
   std::vector<std::string> errors;
   for (const std::string& file : spec.observed) {
     for (ObservedMoment m : read_observed(file)) {
+      const std::string_view name = indicator_specs()[m.target.indicator].name;
+      const bool chosen = spec.indicators.empty() ||
+                          std::find(spec.indicators.begin(), spec.indicators.end(), name) != spec.indicators.end();
+      if (!chosen || m.target.year < spec.first_year || m.target.year > spec.last_year) continue;
       m.target.year += spec.year_shift;
       if (m.target.year < p.base.start_year || m.target.year > p.base.end_year)
         errors.push_back(fmt::format("{}: year: {} (model year {}) is outside the scenario's years {}-{}", m.where,
@@ -175,6 +180,7 @@ CalibrationProblem prepare_calibration(const CalibrationSpec& spec) {
       p.moments.push_back(std::move(m));
     }
   }
+  if (p.moments.empty()) errors.push_back(fmt::format("{}: no observed moments selected", spec.file));
   if (!errors.empty()) throw DataError(errors);
   const World initial = build_initial_world(p.base);
   for (const ObservedMoment& m : p.moments) resolve_unit(m.target, initial, m.where);

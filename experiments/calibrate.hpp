@@ -25,6 +25,9 @@ struct CalibrationSpec {
   std::vector<Override> overrides;
   std::vector<std::string> observed;  // CSV files (relative to the spec's directory)
   int year_shift = 0;                 // model year = observed year + year_shift
+  // Which rows of the files to use (empty: all): indicator names, observed years [first, last].
+  std::vector<std::string> indicators;
+  int first_year = 0, last_year = 9999;
   std::vector<CalibrationParameter> parameters;
   std::string method = "smm";  // smm or abc
   int replicates = 4;

@@ -85,6 +85,12 @@ class SpecReader {
   std::vector<std::string>& errors_;
 };
 
+bool known_indicator(const std::string& name) {
+  for (const IndicatorSpec& s : indicator_specs())
+    if (s.name == name) return true;
+  return false;
+}
+
 void read_parameters(SpecReader& in, const YAML::Node& list, CalibrationSpec& spec) {
   if (!list.IsSequence() || list.size() == 0)
     return in.error(list, "parameters", "expected a list of parameters, each with a key");
@@ -134,7 +140,8 @@ CalibrationSpec load_calibration_spec(const std::string& path) {
   spec.file = path;
   if (!root.IsMap()) throw ScenarioError({fmt::format("{}:1: (top level): expected a mapping of keys", path)});
   in.only(root, "", {"scenario", "set", "observed", "year_shift", "parameters", "method", "replicates",
-                     "first_replicate", "threads", "seed", "smm", "abc", "output", "calibrated_scenario"});
+                     "first_replicate", "threads", "seed", "smm", "abc", "output", "calibrated_scenario",
+                     "indicators", "years"});
   in.text(root, "scenario", "scenario", spec.scenario);
   if (const YAML::Node set = root["set"]; set && in.is_map(set, "set"))
     for (const auto& entry : set) {
@@ -162,6 +169,25 @@ CalibrationSpec load_calibration_spec(const std::string& path) {
     errors.push_back(fmt::format("{}: observed: required (CSV files of observed moments)", path));
   }
   in.whole(root, "year_shift", "year_shift", spec.year_shift, -100, 100);
+  if (const YAML::Node list = root["indicators"]) {
+    if (!list.IsSequence()) in.error(list, "indicators", "expected a list of indicator names");
+    else
+      for (const auto& item : list) {
+        if (!item.IsScalar()) in.error(item, "indicators", "expected an indicator name");
+        else if (!known_indicator(item.Scalar()))
+          in.error(item, "indicators", fmt::format("'{}' is not a model indicator (docs/OUTPUT.md)", item.Scalar()));
+        else spec.indicators.push_back(item.Scalar());
+      }
+  }
+  if (const YAML::Node years = root["years"]) {
+    if (!years.IsSequence() || years.size() != 2) {
+      in.error(years, "years", "expected [first, last]");
+    } else {
+      const auto first = in.number(years[0], "years", 1990, 2100), last = in.number(years[1], "years", 1990, 2100);
+      if (first && last) spec.first_year = static_cast<int>(*first), spec.last_year = static_cast<int>(*last);
+      if (first && last && *first > *last) in.error(years, "years", "first is after last");
+    }
+  }
   if (const YAML::Node parameters = root["parameters"]) read_parameters(in, parameters, spec);
   else errors.push_back(fmt::format("{}: parameters: required", path));
   in.text(root, "method", "method", spec.method, {"smm", "abc"});

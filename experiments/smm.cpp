@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <nlopt.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace stosim {
@@ -55,7 +57,8 @@ Eigen::MatrixXd jacobian(const SmmProblem& p, const std::vector<double>& theta, 
   Eigen::MatrixXd g(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(k));
   for (std::size_t j = 0; j < k; ++j) {
     const ParameterRange& r = p.parameters[j];
-    const double h = step * (r.high - r.low);
+    // A whole-number parameter moves by at least one unit, or both sides would round alike.
+    const double h = r.integer ? std::max(1.0, step * (r.high - r.low)) : step * (r.high - r.low);
     std::vector<double> up = theta, down = theta;
     up[j] = std::min(r.high, theta[j] + h);
     down[j] = std::max(r.low, theta[j] - h);
@@ -108,6 +111,8 @@ SmmResult estimate_smm(const SmmProblem& p, const SmmOptions& o) {
     r.status = "ROUNDOFF_LIMITED";
   }
   r.estimate = to_theta(p, u.data());
+  for (std::size_t j = 0; j < k; ++j)
+    if (p.parameters[j].integer) r.estimate[j] = std::round(r.estimate[j]);
   r.objective = best;
   r.evaluations = data.evaluations;
   const SimulatedMoments at = p.simulate(r.estimate);
@@ -125,7 +130,11 @@ SmmResult estimate_smm(const SmmProblem& p, const SmmOptions& o) {
   const Eigen::MatrixXd bread = (gw * g).completeOrthogonalDecomposition().pseudoInverse();
   const Eigen::MatrixXd v = bread * gw * sigma * gw.transpose() * bread;
   for (std::size_t a = 0; a < k; ++a) {
-    r.standard_error.push_back(std::sqrt(std::max(0.0, v(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a)))));
+    // A parameter that moves no moment is not identified: its standard error is infinite (the
+    // pseudo-inverse would report 0).
+    const bool moves = g.col(static_cast<Eigen::Index>(a)).norm() > 0.0;
+    r.standard_error.push_back(moves ? std::sqrt(std::max(0.0, v(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a))))
+                                     : std::numeric_limits<double>::infinity());
     for (std::size_t b = 0; b < k; ++b) r.covariance.push_back(v(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)));
   }
   r.evaluations += static_cast<int>(2 * k + 1);

@@ -39,7 +39,8 @@ struct SmmOptions {
 };
 
 struct SmmResult {
-  std::vector<double> estimate, standard_error;
+  std::vector<double> estimate, standard_error;  // whole-number parameters rounded; se infinite when
+                                                 // no moment moves with the parameter
   std::vector<double> covariance;  // k x k, row-major
   std::vector<double> simulated;   // moments at the estimate (replicate means)
   double objective = 0.0;

@@ -133,9 +133,12 @@ CalibrationOutcome run_abc(const CalibrationSpec& spec, const CalibrationProblem
   const AbcResult r = run_abc_smc(problem, options);
   const AbcGeneration& last = r.generations.back();
   const std::size_t k = p.keys.size();
-  CalibrationOutcome out{fmt::format("ABC-SMC ({} particles, {} generations, {} replicates per simulation; final "
+  int simulations = 0;
+  for (const AbcGeneration& g : r.generations) simulations += g.simulations;
+  CalibrationOutcome out{fmt::format("ABC-SMC ({} particles, {} generations, {} simulations of {} replicates; final "
                                      "tolerance {:.4g}){}\nposterior in {}\n{:<48} {:>11} {:>11} {:>11} {:>11} {:>11}\n",
-                                     spec.abc.particles, r.generations.size(), spec.replicates, last.tolerance,
+                                     spec.abc.particles, r.generations.size(), simulations, spec.replicates,
+                                     last.tolerance,
                                      r.stopped.empty() ? "" : "; stopped early: " + r.stopped, spec.output, "parameter",
                                      "mean", "sd", "q05", "median", "q95"),
                          {}, {}, {}, {}};

@@ -10,8 +10,8 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "output/atomic_write.hpp"
-#include "output/hdf5_file.hpp"
+#include "sim/atomic_write.hpp"
+#include "sim/hdf5_file.hpp"
 #include "sim/random.hpp"
 
 namespace stosim {

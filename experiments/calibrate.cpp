@@ -9,9 +9,9 @@
 #include <fstream>
 
 #include "experiments/model_runs.hpp"
-#include "output/atomic_write.hpp"
+#include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
-#include "sim/simulation.hpp"
+#include "run/simulation.hpp"
 
 namespace stosim {
 

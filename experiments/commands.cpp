@@ -12,7 +12,7 @@
 #include "experiments/calibrate.hpp"
 #include "experiments/model_runs.hpp"
 #include "experiments/sensitivity.hpp"
-#include "output/atomic_write.hpp"
+#include "sim/atomic_write.hpp"
 
 namespace stosim {
 

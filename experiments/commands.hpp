@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario.hpp"
+#include "run/scenario.hpp"
 
 namespace stosim {
 

@@ -8,7 +8,7 @@
 #include <mutex>
 
 #include "experiments/parameter_space.hpp"
-#include "sim/simulation.hpp"
+#include "run/simulation.hpp"
 
 namespace stosim {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "experiments/moments.hpp"
-#include "sim/scenario.hpp"
+#include "run/scenario.hpp"
 
 namespace stosim {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario.hpp"
+#include "run/scenario.hpp"
 
 namespace stosim {
 

@@ -14,9 +14,9 @@
 #include "sim/csv_reader.hpp"
 #include <algorithm>
 #include "sim/data_error.hpp"
-#include "sim/duo_exams.hpp"
-#include "output/atomic_write.hpp"
-#include "sim/population_import.hpp"
+#include "population/duo_exams.hpp"
+#include "sim/atomic_write.hpp"
+#include "population/population_import.hpp"
 
 namespace stosim {
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 #include <mutex>
 
@@ -252,7 +253,7 @@ Example:
   report_cmd->add_option("-o,--output", report_out, "HTML file to write")->required();
 
   std::string docs_dir;
-  CLI::App* docs_cmd = app.add_subcommand("docs", "Regenerate docs/PARAMETERS.md and docs/OUTPUT.md from the code");
+  CLI::App* docs_cmd = app.add_subcommand("docs", "Regenerate docs/PARAMETERS.md, docs/OUTPUT.md and the channel table of docs/ODD.md from the code");
   docs_cmd->add_option("DIR", docs_dir, "Directory to write into (the repository's docs/)")->required();
 
   ImportArgs import_args;
@@ -368,6 +369,13 @@ Examples:
       };
       write("PARAMETERS.md", parameters_markdown());
       write("OUTPUT.md", output_markdown());
+      const std::filesystem::path odd = std::filesystem::path(docs_dir) / "ODD.md";
+      if (std::filesystem::exists(odd)) {
+        std::ifstream in(odd);
+        std::stringstream text;
+        text << in.rdbuf();
+        write("ODD.md", odd_with_channel_table(text.str()));
+      }
       return 0;
     }
   } catch (const ScenarioError& e) {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "output/hdf5_file.hpp"
+#include "sim/hdf5_file.hpp"
 
 namespace stosim {
 

@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "output/atomic_write.hpp"
-#include "output/hdf5_file.hpp"
+#include "sim/atomic_write.hpp"
+#include "sim/hdf5_file.hpp"
 
 namespace stosim {
 

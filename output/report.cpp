@@ -9,8 +9,8 @@
 #include <optional>
 #include <stdexcept>
 
-#include "output/atomic_write.hpp"
-#include "output/hdf5_file.hpp"
+#include "sim/atomic_write.hpp"
+#include "sim/hdf5_file.hpp"
 
 namespace stosim {
 

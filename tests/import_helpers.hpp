@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "sim/data_error.hpp"
-#include "sim/population_import.hpp"
+#include "population/population_import.hpp"
 
 namespace stosim::testing {
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "output/hdf5_file.hpp"
+#include "sim/hdf5_file.hpp"
 #include "output/indicators.hpp"
 
 namespace fs = std::filesystem;

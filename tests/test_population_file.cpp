@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include "import_helpers.hpp"
-#include "output/hdf5_file.hpp"
-#include "sim/population_file.hpp"
-#include "sim/simulation.hpp"
+#include "sim/hdf5_file.hpp"
+#include "population/population_file.hpp"
+#include "run/simulation.hpp"
 
 using namespace stosim;
 using namespace stosim::testing;

@@ -1,0 +1,15 @@
+#pragma once
+// The HDF5 file of a run (layout in docs/OUTPUT.md). Written to a temporary file beside the
+// target and renamed when complete, so a crash never leaves a half-written result.
+#include <string>
+
+#include "sim/atomic_write.hpp"
+#include "run/simulation.hpp"
+
+namespace stosim {
+
+inline constexpr int run_file_format_version = 1;
+
+void write_run_file(const std::string& path, const RunResult& run);
+
+}  // namespace stosim

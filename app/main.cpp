@@ -41,6 +41,8 @@ Examples:
   stosim describe baseline                  # the resolved scenario, every key
   stosim export results/baseline.h5 --csv results/baseline_csv
   stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
+  stosim attribute baseline no_sto --target technical_share_year3,national,,BB,2030
+  stosim calibrate validation/calibrations/synthetic_profile_choice.yaml
 
 Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or file),
 3 validation outside tolerance.)TEXT"};
@@ -51,7 +53,9 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
   const std::vector<Command> commands = {add_run_command(app),    add_describe_command(app),
                                          add_export_command(app), add_compare_command(app),
                                          add_report_command(app), add_docs_command(app),
-                                         add_import_command(app), add_validate_command(app)};
+                                         add_import_command(app), add_validate_command(app),
+                                         add_observed_command(app), add_sensitivity_command(app),
+                                         add_attribute_command(app), add_calibrate_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -34,11 +34,7 @@ void write_text(const std::string& path, const std::string& text, bool quiet) {
     std::cout << text;
     return;
   }
-  write_atomically(path, [&](const std::string& tmp) {
-    std::ofstream out(tmp);
-    out << text;
-    if (!out) throw std::runtime_error(tmp + ": write failed");
-  });
+  write_text_atomically(path, text);
   if (!quiet) std::fprintf(stderr, "stosim: wrote %s\n", path.c_str());
 }
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "sim/simulation.hpp"
+#include "run/simulation.hpp"
 
 using namespace stosim;
 

@@ -9,13 +9,6 @@ namespace {
 
 constexpr std::uint8_t profile_leerwegen = 0b0111;  // BB, KB, GL
 
-// The region's schools spend STO money on their own programmes this year.
-bool funds_own_programmes(const World& world, std::size_t region) {
-  const double* envelope = &world.flows.envelope[region * n_envelopes];
-  return envelope[static_cast<int>(Envelope::untargeted)] > 0.0 ||
-         envelope[static_cast<int>(Envelope::facilities)] > 0.0;
-}
-
 struct Demand {
   std::vector<std::int32_t> year2;      // per location: BB/KB/GL students in year 2
   std::vector<std::int64_t> technical;  // per region x profile: technical students in years 3-4
@@ -72,7 +65,9 @@ std::int64_t open_programmes(World& world, const ProgrammeOpeningParams& params,
       continue;
     const auto region = static_cast<std::size_t>(world.locations.region[l]);
     const double teachers = region < staffed.size() ? static_cast<double>(staffed[region]) : 1.0;
-    const double money = funds_own_programmes(world, region) ? 1.0 + params.funded_effect : 1.0;
+    // Money: STO money for the schools' own programmes (models/channels.hpp, openings_funded).
+    const std::vector<float>& funded = world.channels.opening_factor;
+    const double money = region < funded.size() ? static_cast<double>(funded[region]) : 1.0;
     if (!ctx.stream(Purpose::programme_opening, l).bernoulli(std::min(1.0, params.rate * teachers * money))) continue;
     const int p = profile_to_open(d, region, ctx.technical);
     if (p < 0) continue;

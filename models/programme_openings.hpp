@@ -7,7 +7,8 @@
 // Each year, for each such location with at least `min_year2_students` BB/KB/GL students in
 // year 2 (demand), the probability of opening is
 //   rate * staffed share of the region's technical teaching last year (teachers)
-//        * (1 + funded_effect where the region's schools have STO money for their own programmes)
+//        * (1 + funded_effect * dose of the region's own-programmes money; the money's channel
+//           `openings_funded`, read as world.channels.opening_factor)
 // The new programme teaches the technical profile with most students in years 3-4 in the region
 // (nationally, in a region without any: reintroducing technology in a techniekarm region), is
 // equipped by the school to the usual facility quality (booked as facility investment), and is
@@ -25,6 +26,7 @@ struct ProgrammeOpeningParams {
   double rate = 0.044;
   int min_year2_students = 40;
   double funded_effect = 1.0;
+  double full_dose = 50.0;
 
   template <class V>
   void visit(V& v) {
@@ -43,8 +45,14 @@ struct ProgrammeOpeningParams {
     v(funded_effect, "funded_effect",
       {.min = 0, .max = 10,
        .description = "Relative increase of the opening probability where the region's schools "
-                      "spend STO money on their own programmes (facilities or untargeted money)",
+                      "spend STO money on their own programmes at the full dose",
        .source = "no data; assumption (money channel, seed report section 2.2); range 0-3"});
+    v(full_dose, "full_dose",
+      {.unit = "euro/student/year", .min = 0, .max = 1e6,
+       .description = "Own-programmes money per year-1 student of the region at which the money's "
+                      "effect on openings is full (less money, proportionally less; 0: any money "
+                      "gives the full effect)",
+       .source = "assumption: as programme_viability.relief_full_dose"});
   }
 };
 

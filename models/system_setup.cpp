@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "models/channels.hpp"
+
 namespace stosim {
 
 namespace {
@@ -12,7 +14,7 @@ void initial_keuzevakken(World& world, const ModelParameters& params,
                          const std::array<bool, n_profiles>& technical, StreamKey world_streams) {
   Students& s = world.students;
   s.technical_keuzevak.assign(s.size(), 0);
-  const std::vector<std::uint8_t> offer = keuzevak_offer(world, params.pathways, technical);
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, technical);
   const KeuzevakParams& k = params.keuzevakken;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s.grade[i] < 3 || s.location[i] < 0) continue;
@@ -44,8 +46,11 @@ void initialise_system(World& world, const ModelParameters& params,
   // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so
   // the start has no appeal and the constants are calibrated without it.
   world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2);
+  world.start.keuzevak_uptake = keuzevak_uptake(world, technical);
   calibrate_profile_constants(world, params.profile_choice, technical);
   calibrate_school_constants(world, params.school_choice);
+  // The channels before any money (the first year's step resolves them again after policy).
+  resolve_channels(world, params, world.channels);
 }
 
 }  // namespace stosim

@@ -8,4 +8,11 @@ std::optional<int> profile_index(std::string_view code) {
   return std::nullopt;
 }
 
+std::array<bool, n_profiles> technical_mask(const std::vector<std::string>& codes) {
+  std::array<bool, n_profiles> mask{};
+  for (const std::string& code : codes)
+    if (const auto p = profile_index(code)) mask[*p] = true;
+  return mask;
+}
+
 }  // namespace stosim

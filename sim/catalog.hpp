@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace stosim {
 
@@ -13,7 +15,9 @@ enum class Leerweg : std::uint8_t { bb = 0, kb = 1, gl = 2, tl = 3 };
 inline constexpr std::array<std::string_view, n_leerwegen> leerweg_codes = {"BB", "KB", "GL", "TL"};
 
 // Leerwegen whose students follow a profile (TL students follow none).
-inline constexpr bool has_profile(Leerweg lw) { return lw != Leerweg::tl; }
+inline constexpr bool has_profile(Leerweg lw) {
+  return lw != Leerweg::tl;
+}
 
 inline constexpr int n_profiles = 10;
 inline constexpr std::int8_t no_profile = -1;
@@ -37,5 +41,12 @@ inline constexpr std::array<std::string_view, n_sectors> sector_codes = {
     "techniek", "economie", "zorg_en_welzijn", "landbouw", "intersectoraal"};
 
 std::optional<int> profile_index(std::string_view code);
+
+// The profiles counted as technical unless a scenario says otherwise (profiles.technical).
+inline const std::vector<std::string> default_technical_profiles = {"BWI", "PIE", "M&T", "MaT",
+                                                                    "MVI"};
+// One flag per profile: listed in `codes` (unknown codes are ignored; the scenario loader rejects
+// them).
+std::array<bool, n_profiles> technical_mask(const std::vector<std::string>& codes);
 
 }  // namespace stosim

@@ -48,6 +48,13 @@ enum class Purpose : std::uint32_t {
   teacher_exit,
   teacher_qualification,
   teacher_hiring,
+  // Experiments (designs, bootstrap, samplers): never inside a model run.
+  shapley_ordering,
+  morris_design,
+  bootstrap,
+  abc_prior,
+  abc_proposal,
+  // Dynamics (issue 7): year-3 intake, closure hazard, openings, programme appeal.
   year3_intake,
   programme_closure,
   programme_opening,

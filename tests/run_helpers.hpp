@@ -2,7 +2,7 @@
 #include <cstring>
 
 #include "output/indicators.hpp"
-#include "sim/simulation.hpp"
+#include "run/simulation.hpp"
 
 namespace stosim::testing {
 

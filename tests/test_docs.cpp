@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "output/reference_docs.hpp"
+#include "run/reference_docs.hpp"
 
 namespace {
 std::string read(const std::string& path) {

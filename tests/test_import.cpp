@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "import_helpers.hpp"
-#include "sim/duo_students.hpp"
+#include "population/duo_students.hpp"
 
 using namespace stosim;
 using namespace stosim::testing;

@@ -4,26 +4,15 @@
 #include <unistd.h>
 
 #include "import_helpers.hpp"
-#include "output/hdf5_file.hpp"
-#include "sim/population_file.hpp"
-#include "sim/simulation.hpp"
+#include "sim/hdf5_file.hpp"
+#include "population/population_file.hpp"
+#include "run/simulation.hpp"
 
 using namespace stosim;
 using namespace stosim::testing;
 
 namespace {
 
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& name)
-      : path(fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)) {
-    fs::remove(path);
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    fs::remove(path, ignored);
-  }
-};
 
 std::string load_error(const std::vector<Override>& overrides) {
   try {

@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "sim/scenario.hpp"
+#include "run/scenario.hpp"
 
 namespace fs = std::filesystem;
 using namespace stosim;

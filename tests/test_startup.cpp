@@ -13,7 +13,7 @@
 
 #include "import_helpers.hpp"
 #include "run_helpers.hpp"
-#include "sim/population_file.hpp"
+#include "population/population_file.hpp"
 
 using namespace stosim;
 using namespace stosim::testing;

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "sim/observed_2019.hpp"
-#include "sim/scenario.hpp"
-#include "sim/synthetic_netherlands.hpp"
+#include "population/observed_2019.hpp"
+#include "run/scenario.hpp"
+#include "population/synthetic_netherlands.hpp"
 
 using namespace stosim;
 
@@ -15,7 +15,7 @@ SyntheticOptions options(double scale, std::uint64_t seed = 2018) {
   SyntheticOptions o;
   o.scale = scale;
   o.seed = seed;
-  o.technical = default_scenario().technical_profiles();
+  o.technical = technical_mask(default_technical_profiles);
   return o;
 }
 

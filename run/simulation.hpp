@@ -1,0 +1,36 @@
+#pragma once
+// Runs a scenario: builds the initial world once, then every replicate from a copy of it, in
+// parallel. A replicate's results depend only on (seed, replicate), never on the thread count.
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "output/indicators.hpp"
+#include "run/scenario.hpp"
+#include "sim/world.hpp"
+
+namespace stosim {
+
+// Called after each simulated year of a replicate (from any thread, serialised by the caller).
+using ProgressCallback = std::function<void(int replicate, int year)>;
+
+struct RunOptions {
+  int threads = 0;  // 0: all cores
+  ProgressCallback progress;
+};
+
+struct RunResult {
+  Scenario scenario;
+  World initial;  // entity tables (regions, locations) for the output file
+  std::vector<IndicatorFrame> replicates;
+  int threads = 0;
+  double seconds = 0.0;
+};
+
+// The initial state of the scenario, with profile constants calibrated.
+World build_initial_world(const Scenario& scenario);
+IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int replicate,
+                             const ProgressCallback& progress = {});
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options = {});
+
+}  // namespace stosim

@@ -87,6 +87,26 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
 
 }  // namespace
 
+std::int64_t phase_out_programmes_without_intake(World& world, const ProgrammeViabilityParams& params) {
+  if (!params.phase_out_without_intake) return 0;
+  Programmes& prog = world.programmes;
+  std::vector<std::int32_t> year3(prog.size(), 0), year4(prog.size(), 0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.status[i] != StudentStatus::enrolled || s.profile[i] == no_profile || s.location[i] < 0) continue;
+    const std::size_t k = programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i]);
+    if (s.grade[i] == 3) ++year3[k];
+    if (s.grade[i] == 4) ++year4[k];
+  }
+  std::int64_t phased_out = 0;
+  for (std::size_t k = 0; k < prog.size(); ++k) {
+    if (!prog.offered[k] || year3[k] > 0 || year4[k] == 0) continue;
+    prog.offered[k] = 0;
+    ++phased_out;
+  }
+  return phased_out;
+}
+
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
                                const H1Params& h1, const ProfileChoiceParams& choice,
                                const StepContext& ctx) {

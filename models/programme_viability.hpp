@@ -29,6 +29,7 @@ struct ProgrammeViabilityParams {
   int new_programme_grace_years = 2;
   double funded_threshold_relief = 0.5;
   double relief_full_dose = 50.0;
+  bool phase_out_without_intake = true;
 
   template <class V>
   void visit(V& v) {
@@ -69,8 +70,19 @@ struct ProgrammeViabilityParams {
       {.unit = "euro/student/year", .min = 0, .max = 1e6,
        .description = "Own-programmes money per year-1 student of the region at which the relief is full (less money, proportionally less; 0: any money gives the full relief)",
        .source = "assumption: about the own-programmes envelope of an average region at the transition budget"});
+    v(phase_out_without_intake, "phase_out_without_intake",
+      {.description = "A programme of the initial state without students in year 3 (only year 4) "
+                      "is being phased out: it is not offered from the start and its year-4 "
+                      "students finish where they are (the closure happened before the run, so "
+                      "it is not counted as one)",
+       .source = "DUO 1 Oct 2019: 90 programmes with students in year 4 and none in year 3; "
+                 "without the rule they close one by one in the first years (issue 7, start-up)"});
   }
 };
+
+// Before the first year: programmes of the initial state with students in year 4 but none in
+// year 3 are no longer offered (phase_out_without_intake). Returns their number.
+std::int64_t phase_out_programmes_without_intake(World& world, const ProgrammeViabilityParams& params);
 
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
                                const H1Params& h1, const ProfileChoiceParams& choice,

@@ -35,6 +35,7 @@ void initial_keuzevakken(World& world, const ModelParameters& params,
 void initialise_system(World& world, const ModelParameters& params,
                        const std::array<bool, n_profiles>& technical, double scale,
                        StreamKey world_streams) {
+  phase_out_programmes_without_intake(world, params.programme_viability);
   record_starting_point(world);
   reset_flows(world);
   initialise_regions(world, params.regional_coordination, world_streams);

@@ -97,3 +97,30 @@ TEST_CASE("ProgrammeViability.BigEnoughProgrammeResetsItsCounter", "[viability]"
   CHECK(w.programmes.years_below_viability[programme_index(l, pie)] == 0);
   CHECK(w.programmes.offered[programme_index(l, pie)] == 1);
 }
+
+// A programme of the initial state with year-4 students but no year-3 intake is being phased out:
+// off the offer from the start, not counted as a closure, its year-4 students where they are.
+TEST_CASE("ProgrammeViability.ProgrammesWithoutYear3IntakeArePhasedOutAtTheStart", "[viability]") {
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t z = sw.add_zone(0, 0);
+  const std::size_t l = sw.add_location(0, 0, 0b0001);
+  sw.offer(l, pie), sw.offer(l, zw);
+  const std::size_t finishing = sw.add_student(z, l, 4, Leerweg::bb, pie);  // PIE: year 4 only
+  sw.add_student(z, l, 3, Leerweg::bb, zw);                                 // ZW: year 3 and 4
+  sw.add_student(z, l, 4, Leerweg::bb, zw);
+  World& w = sw.finish();
+
+  ProgrammeViabilityParams off;
+  off.phase_out_without_intake = false;
+  CHECK(phase_out_programmes_without_intake(w, off) == 0);
+  CHECK(w.programmes.offered[programme_index(l, pie)] == 1);
+
+  CHECK(phase_out_programmes_without_intake(w, ProgrammeViabilityParams{}) == 1);
+  CHECK(w.programmes.offered[programme_index(l, pie)] == 0);
+  CHECK(w.programmes.offered[programme_index(l, zw)] == 1);
+  CHECK(w.flows.closed_programmes == 0);
+  CHECK(w.students.location[finishing] == static_cast<std::int32_t>(l));
+  CHECK(w.students.profile[finishing] == pie);
+  CHECK(w.students.status[finishing] == StudentStatus::enrolled);
+}

@@ -66,10 +66,16 @@ void initial_state_lines(ValidationResult& r, const World& w, const std::array<b
   for (int lw = 0; lw < 3; ++lw)
     r.lines.push_back({group, fmt::format("  of which {} (%)", leerweg_codes[lw]), published_share_bkg_pct[lw],
                        100.0 * tech[lw] / all[lw], 0.05, 2, LineKind::fitted, students});
+  // As the published count: locations with students of the profile in years 3-4 (programmes
+  // being phased out, with year-4 students only, included; the model no longer offers those).
+  std::vector<std::uint8_t> taught(w.programmes.size(), 0);
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] >= 3 && s.profile[i] != no_profile && s.location[i] >= 0)
+      taught[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])] = 1;
   for (const auto& [code, published] : published_locations) {
     const int p = *profile_index(code);
     double offering = 0;
-    for (std::size_t l = 0; l < w.locations.size(); ++l) offering += w.programmes.offered[programme_index(l, p)];
+    for (std::size_t l = 0; l < w.locations.size(); ++l) offering += taught[programme_index(l, p)];
     r.lines.push_back({group, fmt::format("locations offering {}", code), published, offering, 0, 0, LineKind::fitted, students});
   }
   r.lines.push_back({group, "locations with vmbo years 3-4", 925, static_cast<double>(w.locations.size()), 0, 0,

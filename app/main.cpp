@@ -38,6 +38,7 @@ Examples:
   stosim run baseline -o test.h5 --set profile_choice.beta_distance=-0.3
   stosim describe baseline                  # the resolved scenario, every key
   stosim export results/baseline.h5 --csv results/baseline_csv
+  stosim sweep sweeps/example_grid.yaml -o grid.h5   # many runs (docs/EXPERIMENTS.md)
   stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
 
 Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or file),
@@ -49,7 +50,8 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
   const std::vector<Command> commands = {add_run_command(app),    add_describe_command(app),
                                          add_export_command(app), add_compare_command(app),
                                          add_report_command(app), add_docs_command(app),
-                                         add_import_command(app), add_validate_command(app)};
+                                         add_import_command(app), add_validate_command(app),
+                                         add_sweep_command(app),  add_merge_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,15 @@ find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Eigen3 REQUIRED NO_MODULE)
 find_package(HDF5 REQUIRED COMPONENTS C)
+find_package(ZLIB REQUIRED)  # sweeps compress replicates in the worker, as HDF5's deflate does
+find_package(Boost 1.71 REQUIRED)  # header-only parts: Boost.Math (compare), Boost.Random (sobol)
+
+# Open MPI (Debian: libopenmpi-dev, openmpi-bin) spreads a sweep over the ranks of mpirun.
+find_package(MPI COMPONENTS C QUIET)
+option(STOSIM_MPI "Build `stosim sweep` with MPI (on when CMake finds MPI)" ${MPI_C_FOUND})
+if(STOSIM_MPI AND NOT MPI_C_FOUND)
+  message(FATAL_ERROR "STOSIM_MPI is on but CMake found no MPI: install libopenmpi-dev or pass -DSTOSIM_MPI=OFF")
+endif()
 
 # HDF5's find module gives variables, not a target: wrap them once here.
 add_library(stosim_hdf5 INTERFACE)

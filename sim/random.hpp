@@ -48,6 +48,7 @@ enum class Purpose : std::uint32_t {
   teacher_exit,
   teacher_qualification,
   teacher_hiring,
+  sweep_design,  // Latin hypercube designs of sweeps (agent = the design's dimension)
   test = 1000,
 };
 

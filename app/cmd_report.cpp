@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "output/report.hpp"
 
@@ -14,6 +15,7 @@ struct ReportArgs {
 };
 
 int report(const ReportArgs& a) {
+  prepare_output(a.output, false);
   write_report(a.run, a.against, a.output);
   std::fprintf(stderr, "stosim: wrote %s\n", a.output.c_str());
   return 0;

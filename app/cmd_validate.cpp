@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "validation/validation.hpp"
 
@@ -49,10 +50,10 @@ Examples:
   cmd->add_option("--scenario", a->options.scenario, "Scenario to validate")->capture_default_str();
   cmd->add_option("--replicates", a->options.replicates,
                   "Replicates averaged in the dynamics lines")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number(1, 100000))
       ->capture_default_str();
   cmd->add_option("--threads", a->options.threads, "Worker threads (default: all cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(threads_validator());
   cmd->add_option("--set", a->sets, "Override any key: --set KEY=VALUE, repeatable");
   cmd->add_flag("--initial-only", a->initial_only,
                 "Check the initial state and exam sectors only (no run)");

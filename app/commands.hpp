@@ -28,6 +28,14 @@ Command add_import_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
+Command add_observed_command(CLI::App& app);
+Command add_sensitivity_command(CLI::App& app);
+Command add_attribute_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app);
+
+// Help of --target in the experiment commands.
+inline constexpr const char* target_help =
+    "Output: indicator,level,unit,category,year (e.g. technical_share_year3,national,,BB,2030), repeatable";
 
 // "--set KEY=VALUE" arguments as scenario overrides; throws ScenarioError when malformed.
 std::vector<Override> parse_overrides(const std::vector<std::string>& sets);

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <stdexcept>
 #include <utility>
 
+#include "output/run_reader.hpp"
 #include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 #include "sim/hdf5_file.hpp"
@@ -279,6 +281,8 @@ void check_filters(const Source& source, const ExportOptions& o, const std::stri
 ExportSummary export_csv(const std::string& path, const std::string& directory, const ExportOptions& o) {
   const h5::Handle file = h5::open_file(path);
   const Source source = open_source(file.id(), path);
+  if (!source.sweep) RunFile checked(path);  // metadata, years and entity tables agree
+  check_output_directory(directory);
   check_filters(source, o, path);
   std::vector<std::string> found;
   for (int level = 0; level < 3; ++level)

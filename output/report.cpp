@@ -9,8 +9,9 @@
 #include <optional>
 #include <stdexcept>
 
+#include "output/run_reader.hpp"
 #include "sim/atomic_write.hpp"
-#include "sim/hdf5_file.hpp"
+#include "sim/data_error.hpp"
 
 namespace stosim {
 
@@ -59,34 +60,32 @@ struct Series {
   std::vector<double> mean, low, high;  // per year, over replicates
 };
 
+// A run file, every dataset checked before the page is made: the report refuses what export
+// and compare refuse.
 struct Run {
-  h5::Handle file;
+  explicit Run(const std::string& path) : file(path), scenario(file.info().scenario), years(file.info().years) {
+    file.check_all();
+  }
+  RunFile file;
   std::string scenario;
   std::vector<std::int32_t> years;
 };
 
-Run open_run(const std::string& path) {
-  Run run{h5::open_file(path), {}, {}};
-  if (!h5::exists(run.file.id(), "metadata")) throw std::runtime_error(path + ": not a stosim run file");
-  run.scenario = h5::read_string_attribute(h5::open_group(run.file.id(), "metadata").id(), "scenario_name");
-  run.years = h5::read_ints(run.file.id(), "years");
-  return run;
-}
-
 // [replicate, year, unit, cells...] at one unit and cell: mean, lowest and highest per year.
 Series series(const Run& run, const std::string& level, std::string_view indicator, std::size_t unit,
               std::size_t cell) {
-  std::vector<hsize_t> shape;
-  const std::vector<double> v =
-      h5::read_doubles(run.file.id(), "indicators/" + level + "/" + std::string(indicator), shape);
-  std::size_t cells = 1;
-  for (std::size_t d = 3; d < shape.size(); ++d) cells *= shape[d];
+  const IndicatorTable t = run.file.indicator(level, std::string(indicator));
+  const std::vector<hsize_t>& shape = t.shape;
+  const std::size_t cells = t.cells();
+  if (unit >= shape[2] || cell >= cells)
+    throw DataError(fmt::format("{}: /indicators/{}/{} has no unit {} and cell {} (made by another version of "
+                                "stosim?)", run.file.info().path, level, indicator, unit, cell));
   Series s;
   for (hsize_t y = 0; y < shape[1]; ++y) {
     double sum = 0, low = std::numeric_limits<double>::infinity(), high = -low;
     int n = 0;
     for (hsize_t r = 0; r < shape[0]; ++r) {
-      const double x = v[((r * shape[1] + y) * shape[2] + unit) * cells + cell];
+      const double x = t.at(r, y, unit, cell);
       if (std::isnan(x)) continue;
       sum += x, ++n, low = std::min(low, x), high = std::max(high, x);
     }
@@ -134,8 +133,8 @@ std::string svg_chart(const std::vector<std::int32_t>& years, const std::vector<
 }
 
 std::string triangle_table(const Run& run) {
-  const std::vector<std::string> codes = h5::read_strings(run.file.id(), "entities/regions/code");
-  const std::vector<std::string> names = h5::read_strings(run.file.id(), "entities/regions/name");
+  const std::vector<std::string>& codes = run.file.info().region_codes;
+  const std::vector<std::string>& names = run.file.info().region_names;
   const std::size_t last = run.years.size() - 1;
   std::string rows;
   for (std::size_t r = 0; r < codes.size(); ++r) {
@@ -150,7 +149,7 @@ std::string triangle_table(const Run& run) {
 }
 
 std::string page(const Run& run, const Run* counterfactual) {
-  const std::string yaml = h5::read_string_attribute(h5::open_group(run.file.id(), "metadata").id(), "scenario_yaml");
+  const std::string& yaml = run.file.info().scenario_yaml;
   std::string body = fmt::format("<h1>stosim: {}</h1>\n", escape(run.scenario));
   body += counterfactual
               ? fmt::format("<p><span style=\"color:#1f5f9f\">&#9632; {}</span> against "
@@ -182,19 +181,14 @@ std::string page(const Run& run, const Run* counterfactual) {
 
 void write_report(const std::string& run_path, const std::string& counterfactual_path,
                   const std::string& html_path) {
-  const Run run = open_run(run_path);
+  const Run run(run_path);
   std::optional<Run> counterfactual;
   if (!counterfactual_path.empty()) {
-    counterfactual = open_run(counterfactual_path);
-    if (counterfactual->years != run.years)
-      throw std::runtime_error("report: " + run_path + " and " + counterfactual_path + " cover different years");
+    counterfactual.emplace(counterfactual_path);
+    check_paired(run.file.info(), counterfactual->file.info(), "report --against");
   }
   const std::string html = page(run, counterfactual ? &*counterfactual : nullptr);
-  write_atomically(html_path, [&](const std::string& temporary) {
-    std::ofstream out(temporary);
-    out << html;
-    if (!out) throw std::runtime_error(temporary + ": write failed");
-  });
+  write_atomically({text_output(html_path, [&](std::ostream& out) { out << html; })});
 }
 
 }  // namespace stosim

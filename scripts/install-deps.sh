@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages stosim needs; does nothing when all are present.
 set -euo pipefail
-packages=(cmake make g++ git libboost-dev libeigen3-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
-          hdf5-tools catch2 librandom123-dev libfmt-dev libcli11-dev ccache)
+packages=(cmake make g++ git libboost-dev libeigen3-dev libnlopt-cxx-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
+          hdf5-tools catch2 librandom123-dev libfmt-dev libcli11-dev ccache
+          clang libclang-rt-14-dev)  # clang + compiler-rt: the libFuzzer targets (tests/fuzz)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

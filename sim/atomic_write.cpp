@@ -253,6 +253,10 @@ void write_atomically(const std::vector<OutputFile>& files) {
   }
 }
 
+void write_text_atomically(const std::string& path, const std::string& text) {
+  write_atomically({text_output(path, [&text](std::ostream& out) { out << text; })});
+}
+
 void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write,
                       const std::function<void(const std::string&)>& verify) {
   write_atomically(std::vector<OutputFile>{{path, write, verify}});

@@ -56,6 +56,9 @@ void write_atomically(const std::string& path, const std::function<void(const st
 // A text output streamed into `write`; verified by its size on disk.
 OutputFile text_output(const std::string& path, std::function<void(std::ostream&)> write);
 
+// A whole text known in advance, as one output.
+void write_text_atomically(const std::string& path, const std::string& text);
+
 // Writes bytes to a new file, checking every write, fsync and close.
 void write_bytes(const std::string& path, const char* data, std::size_t size);
 // Flushes a written file to the disk (fsync), or throws WriteError.

@@ -1,10 +1,12 @@
 // `stosim merge`: shards of one sweep (--shard I/N) joined into one file.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 #include <stdexcept>
 
 #include "experiments/result_file.hpp"
+#include "output/sweep_reader.hpp"
 #include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 #include "sim/hdf5_file.hpp"
@@ -20,6 +22,7 @@ struct Shard {
 };
 
 Shard open_shard(const std::string& path) {
+  check_result_file(path);
   Shard s{path, h5::open_file(path), {}};
   if (!h5::exists(s.file.id(), "metadata") ||
       h5::read_string_attribute(h5::open_group(s.file.id(), "metadata").id(), "format") != "stosim-sweep")
@@ -90,6 +93,15 @@ void replace_attribute(hid_t object, const std::string& name, const std::string&
   h5::write_attribute(object, name, value);
 }
 
+// The copied runs change every dataset's values: its checksum is made again.
+void replace_checksums(hid_t file) {
+  for (const auto& path : result_datasets(file)) {
+    const h5::Handle set(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+    H5Adelete(set.id(), "checksum");
+    h5::write_attribute(set.id(), "checksum", static_cast<std::int64_t>(dataset_checksum(set.id(), 2)));
+  }
+}
+
 }  // namespace
 
 void merge_shards(const std::string& output, const std::vector<std::string>& paths) {
@@ -112,9 +124,13 @@ void merge_shards(const std::string& output, const std::vector<std::string>& pat
   for (std::size_t r = 0; r < runs; ++r)
     if (owner[r] < 0) throw DataError(fmt::format("merge: run {} is in none of the shards (a shard is missing?)", r));
 
+  std::uintmax_t bytes = 0;
+  for (const auto& p : paths) bytes += std::filesystem::file_size(p);
+  check_room_for(output, bytes + (std::uintmax_t{1} << 20));
+  const auto verify = [](const std::string& temporary) { check_result_file(temporary); };
   write_atomically(output, [&](const std::string& temporary) {
     {
-      const h5::Handle file = h5::create_file(temporary);
+      h5::Handle file = h5::create_file(temporary);
       for (const auto& name : h5::members(shards.front().file.id()))
         if (H5Ocopy(shards.front().file.id(), name.c_str(), file.id(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
           throw std::runtime_error("HDF5: cannot copy " + name);
@@ -123,12 +139,18 @@ void merge_shards(const std::string& output, const std::vector<std::string>& pat
         if (owner[r] != 0)
           for (const auto& path : datasets)
             copy_run(shards[static_cast<std::size_t>(owner[r])].file.id(), file.id(), path, r);
-      const std::vector<std::int32_t> all(runs, 1);
-      const h5::Handle complete(H5Dopen2(file.id(), "design/complete", H5P_DEFAULT), H5Dclose, "open design/complete");
-      H5Dwrite(complete.id(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, all.data());
+      {
+        const std::vector<std::int32_t> all(runs, 1);
+        const h5::Handle complete(H5Dopen2(file.id(), "design/complete", H5P_DEFAULT), H5Dclose,
+                                  "open design/complete");
+        if (H5Dwrite(complete.id(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, all.data()) < 0)
+          throw std::runtime_error("HDF5: cannot write design/complete");
+      }
       replace_attribute(h5::open_group(file.id(), "metadata").id(), "shard", "0/1");
+      replace_checksums(file.id());
+      file.close();
     }
-  });
+  }, verify);
 }
 
 }  // namespace stosim

@@ -8,10 +8,12 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <stdexcept>
 
 #include "experiments/journal.hpp"
+#include "output/sweep_reader.hpp"
 #include "run/run_file.hpp"
 #include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
@@ -223,32 +225,11 @@ void write_record(std::vector<OpenBlock>& sets, const ResultLayout& layout, cons
   }
 }
 
-// The checksum a run file keeps with each indicator (output/run_reader.hpp: FNV-1a over the
-// doubles in file order), made replicate by replicate so that memory stays one block.
-void write_run_checksums(std::vector<OpenBlock>& sets, const ResultLayout& layout) {
-  for (std::size_t b = 0; b < sets.size(); ++b) {
-    if (layout.blocks[b].summary) continue;
-    hsize_t n = 1;
-    for (auto s : sets[b].block) n *= s;
-    std::vector<double> values(n);
-    const h5::Handle memory(H5Screate_simple(static_cast<int>(sets[b].block.size()), sets[b].block.data(), nullptr),
-                            H5Sclose, "make a dataspace");
-    std::uint64_t hash = 14695981039346656037ull;
-    for (hsize_t r = 0; r < layout.replicates; ++r) {
-      std::vector<hsize_t> offset(sets[b].block.size(), 0);
-      offset[0] = r;
-      const h5::Handle space(H5Dget_space(sets[b].set.id()), H5Sclose, "get a dataspace");
-      H5Sselect_hyperslab(space.id(), H5S_SELECT_SET, offset.data(), nullptr, sets[b].block.data(), nullptr);
-      if (H5Dread(sets[b].set.id(), H5T_NATIVE_DOUBLE, memory.id(), space.id(), H5P_DEFAULT, values.data()) < 0)
-        throw std::runtime_error("HDF5: cannot read back " + layout.blocks[b].path);
-      for (double v : values) {
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, &v, sizeof bits);
-        for (int byte = 0; byte < 8; ++byte) hash = (hash ^ ((bits >> (8 * byte)) & 0xFF)) * 1099511628211ull;
-      }
-    }
-    h5::write_attribute(sets[b].set.id(), "checksum", static_cast<std::int64_t>(hash));
-  }
+// The checksum kept with every dataset (output/sweep_reader.hpp), read back block by block.
+void write_checksums(std::vector<OpenBlock>& sets, const ResultLayout& layout) {
+  for (OpenBlock& open : sets)
+    h5::write_attribute(open.set.id(), "checksum",
+                        static_cast<std::int64_t>(dataset_checksum(open.set.id(), prefix(layout).size())));
 }
 
 }  // namespace
@@ -303,8 +284,13 @@ void write_results(const std::string& output, const std::string& journal, const 
                    const ResultLayout& layout, const World& population, const ResultInfo& info) {
   const std::size_t tasks = layout.runs * layout.replicates;
   std::vector<std::uint8_t> seen(tasks, 0);
+  // The file is written to disk as it is made, not from memory: it must fit before it starts.
+  // Its data are the journal's compressed blocks, plus the tables and HDF5's own structures.
+  check_room_for(output, std::filesystem::file_size(journal) + (std::uintmax_t{256} << 10) +
+                             layout.blocks.size() * (std::uintmax_t{1} << 10));
+  const auto verify = [](const std::string& temporary) { check_result_file(temporary); };
   write_atomically(output, [&](const std::string& temporary) {
-    const h5::Handle file = h5::create_file(temporary);
+    h5::Handle file = h5::create_file(temporary);
     const Scenario first = spec.scenario(0);
     if (layout.run_file) write_run_metadata(file.id(), first, info.threads, info.seconds);
     else write_sweep_metadata(file.id(), spec, info);
@@ -329,9 +315,11 @@ void write_results(const std::string& output, const std::string& journal, const 
         if (!seen[r * layout.replicates + k])
           throw std::runtime_error(fmt::format("{}: run {} replicate {} is missing", journal, r, k));
     }
-    if (layout.run_file) write_run_checksums(sets, layout);
-    else write_design(file.id(), spec, complete);
-  });
+    write_checksums(sets, layout);
+    if (!layout.run_file) write_design(file.id(), spec, complete);
+    sets.clear();
+    file.close();
+  }, verify);
 }
 
 }  // namespace stosim

@@ -7,6 +7,7 @@
 #include <tbb/task_group.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "experiments/progress.hpp"
 #include "experiments/result_file.hpp"
 #include "run/simulation.hpp"
+#include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 #include "sim/version.hpp"
 
@@ -137,10 +139,27 @@ std::vector<std::uint8_t> open_journal(const SweepSpec& spec, const SweepOptions
   return done;
 }
 
-void check_output_directory(const std::string& output) {
-  const auto parent = fs::absolute(output).parent_path();
-  if (!fs::is_directory(parent))
-    throw DataError(fmt::format("{}: the output directory {} does not exist", output, parent.string()));
+// Memory stays flat however many replicates (each is written and dropped), but the disk holds
+// them all, twice at the end (journal and file): a sweep that cannot fit is refused before its
+// first replicate, not after hours. The results compress about 10x (scale 1, every indicator:
+// 25 MB a replicate in memory, 2.4 MB in the file); assuming 50x, the refusal is certain.
+void check_room_for_results(const SweepOptions& o, const ResultLayout& layout, const Pending& pending) {
+  constexpr std::uintmax_t best_compression = 50;
+  std::uintmax_t replicate_bytes = 0;
+  for (const StoredBlock& b : layout.blocks) {
+    std::uintmax_t n = sizeof(double);
+    for (auto extent : b.shape) n *= extent;
+    replicate_bytes += n;
+  }
+  const std::uintmax_t left = pending.tasks - pending.done;
+  try {
+    check_room_for(journal_path(o.output), 2 * left * (replicate_bytes / best_compression));
+  } catch (const WriteError& e) {
+    throw DataError(fmt::format("replicates: {} replicate(s) with {:.1f} MB of results each do not fit on the disk "
+                                "even compressed 50x; use fewer replicates or runs, a smaller population.scale, "
+                                "summaries instead of indicators, or another disk ({})",
+                                left, static_cast<double>(replicate_bytes) / 1e6, e.what()));
+  }
 }
 
 }  // namespace
@@ -153,7 +172,14 @@ SweepReport run_sweep(const SweepSpec& spec, const SweepOptions& options) {
   SweepReport report;
   report.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   report.ranks = mpi.size;
-  check_output_directory(options.output);
+  check_output_path(options.output);
+
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(report.threads));
+  tbb::task_arena arena(report.threads);
+  std::shared_ptr<const World> population0;
+  arena.execute([&] { population0 = std::make_shared<const World>(build_population_world(spec.scenario(0))); });
+  const ResultLayout layout =
+      make_layout(spec, population0->regions.size(), population0->locations.size(), options.run_file);
 
   // Rank 0 owns the journal; every rank learns from it which replicates are done.
   std::unique_ptr<Journal> journal;
@@ -163,8 +189,13 @@ SweepReport run_sweep(const SweepSpec& spec, const SweepOptions& options) {
   if (mpi.rank == 0) {
     try {
       done = open_journal(spec, options, journal);
+      check_room_for_results(options, layout, pending_work(spec, options, done));
     } catch (const DataError& e) {
       status = 2, problem = e.what();
+      if (journal && std::count(done.begin(), done.end(), 1) == 0) {
+        journal.reset();  // refused before its first replicate: no journal to resume
+        fs::remove(journal_path(options.output));
+      }
     }
   }
   if (mpi_broadcast_status(status) != 0) {
@@ -174,13 +205,6 @@ SweepReport run_sweep(const SweepSpec& spec, const SweepOptions& options) {
   mpi_broadcast(done);
   const Pending pending = pending_work(spec, options, done);
   report.tasks = pending.tasks, report.resumed = pending.done;
-
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(report.threads));
-  tbb::task_arena arena(report.threads);
-  std::shared_ptr<const World> population0;
-  arena.execute([&] { population0 = std::make_shared<const World>(build_population_world(spec.scenario(0))); });
-  const ResultLayout layout =
-      make_layout(spec, population0->regions.size(), population0->locations.size(), options.run_file);
 
   const bool terminal = isatty(STDERR_FILENO);
   SweepProgress progress(options.run_file ? 1 : pending.tasks / static_cast<std::size_t>(spec.replicates),
@@ -220,8 +244,15 @@ SweepReport run_sweep(const SweepSpec& spec, const SweepOptions& options) {
   }
   journal.reset();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  write_results(options.output, journal_path(options.output), spec, layout, *population0,
-                ResultInfo{report.threads, report.seconds, options.shard, options.shards});
+  try {
+    write_results(options.output, journal_path(options.output), spec, layout, *population0,
+                  ResultInfo{report.threads, report.seconds, options.shard, options.shards});
+  } catch (const WriteError& e) {
+    // Hours of work are in the journal: say how to finish without them being lost.
+    throw WriteError(fmt::format("{}\nstosim: every finished replicate is kept in {}: make room and run the same "
+                                 "command with --resume to write {}",
+                                 e.what(), journal_path(options.output), options.output));
+  }
   fs::remove(journal_path(options.output));
   return report;
 }

@@ -86,7 +86,11 @@ class DesignReader {
 
  private:
   void add_run(const std::string& scenario, std::vector<Override> point, std::vector<std::string> values) {
-    SweepRunSpec run{scenario, fixed_, std::move(values)};
+    // A key the design varies replaces the value `set:` gives it for every run.
+    SweepRunSpec run{scenario, {}, std::move(values)};
+    for (const Override& f : fixed_)
+      if (std::none_of(point.begin(), point.end(), [&](const Override& o) { return o.key == f.key; }))
+        run.overrides.push_back(f);
     run.overrides.insert(run.overrides.end(), point.begin(), point.end());
     spec_.runs.push_back(std::move(run));
   }

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "output/run_reader.hpp"
+#include "output/sweep_reader.hpp"
 #include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 #include "sim/hdf5_file.hpp"
@@ -111,27 +112,27 @@ std::vector<double> read_block(hid_t set, const Source& source, hsize_t run, hsi
   return values;
 }
 
+// Collects the outputs; they are written together at the end, all or none
+// (sim/atomic_write.hpp), so that a full disk leaves no CSV behind, not even those that fitted.
 class Writer {
  public:
   Writer(const std::string& directory, ExportSummary& summary) : directory_(directory), summary_(summary) {}
-  // Writes DIR/name through a temporary file; `fill` writes the rows and returns their number.
+  // DIR/name; `fill` writes the rows and returns their number.
   template <class Fill>
-  void write(const std::string& name, const std::string& header, Fill&& fill) {
+  void add(const std::string& name, const std::string& header, Fill fill) {
     const std::string path = (std::filesystem::path(directory_) / name).string();
-    write_atomically(path, [&](const std::string& temporary) {
-      std::ofstream out(temporary);
-      if (!out) throw std::runtime_error(temporary + ": cannot write");
+    files_.push_back(text_output(path, [this, header, fill](std::ostream& out) {
       out << header << '\n';
       summary_.rows += fill(out);
-      out.close();
-      if (!out) throw std::runtime_error(temporary + ": write failed (disk full?)");
-    });
+    }));
     summary_.files.push_back(path);
   }
+  void write() const { write_atomically(files_); }
 
  private:
   std::string directory_;
   ExportSummary& summary_;
+  std::vector<OutputFile> files_;
 };
 
 // Rows of one indicator dataset. Combined files repeat level and indicator on every row;
@@ -223,7 +224,7 @@ void export_design(const Source& source, Writer& writer) {
   const std::vector<std::string> overrides = h5::read_strings(source.file, "design/overrides");
   std::string header = "run,scenario,complete";
   for (const auto& key : keys) header += "," + field(key);
-  writer.write("design.csv", header + ",overrides", [&](std::ostream& out) {
+  writer.add("design.csv", header + ",overrides", [&source, complete, overrides, columns](std::ostream& out) {
     for (std::size_t r = 0; r < source.runs; ++r) {
       out << r << ',' << field(source.scenario[r]) << ',' << complete[r];
       for (const auto& c : columns) out << ',' << field(c[r]);
@@ -235,8 +236,8 @@ void export_design(const Source& source, Writer& writer) {
 
 void export_summaries(const Source& source, const ExportOptions& o, Writer& writer) {
   if (!h5::exists(source.file, "summaries")) return;
-  const h5::Handle group = h5::open_group(source.file, "summaries");
-  writer.write("summaries.csv", "run,replicate,summary,level,unit,value", [&](std::ostream& out) {
+  writer.add("summaries.csv", "run,replicate,summary,level,unit,value", [&source, &o](std::ostream& out) {
+    const h5::Handle group = h5::open_group(source.file, "summaries");
     std::size_t rows = 0;
     for (const std::string& name : h5::members(group.id())) {
       const h5::Handle set(H5Dopen2(group.id(), name.c_str(), H5P_DEFAULT), H5Dclose, "open " + name);
@@ -279,9 +280,12 @@ void check_filters(const Source& source, const ExportOptions& o, const std::stri
 }  // namespace
 
 ExportSummary export_csv(const std::string& path, const std::string& directory, const ExportOptions& o) {
+  // Everything is checked before the first row is written: a run file's metadata and entity
+  // tables (RunFile), then every dataset's shape and checksum, one block at a time.
+  if (result_file_format(path) != "stosim-sweep") RunFile checked(path);
+  check_result_file(path);
   const h5::Handle file = h5::open_file(path);
   const Source source = open_source(file.id(), path);
-  if (!source.sweep) RunFile checked(path);  // metadata, years and entity tables agree
   check_output_directory(directory);
   check_filters(source, o, path);
   std::vector<std::string> found;
@@ -309,18 +313,21 @@ ExportSummary export_csv(const std::string& path, const std::string& directory, 
       if (selected(o.indicators, n)) names.push_back(n);
     if (o.per_indicator) {
       for (const auto& name : names)
-        writer.write(fmt::format("{}_{}.csv", level_names[level], name), per_indicator_header(source, level, name),
-                     [&](std::ostream& out) { return indicator_rows(source, level, name, o, true, out); });
+        writer.add(fmt::format("{}_{}.csv", level_names[level], name), per_indicator_header(source, level, name),
+                   [&source, &o, level, name](std::ostream& out) {
+                     return indicator_rows(source, level, name, o, true, out);
+                   });
     } else if (!names.empty()) {
-      writer.write(std::string(level_names[level]) + ".csv",
+      writer.add(std::string(level_names[level]) + ".csv",
                    lead + "scenario,replicate,year,level,unit,profile,leerweg,group,indicator,value",
-                   [&](std::ostream& out) {
+                   [&source, &o, level, names](std::ostream& out) {
                      std::size_t rows = 0;
                      for (const auto& name : names) rows += indicator_rows(source, level, name, o, false, out);
                      return rows;
                    });
     }
   }
+  writer.write();
   return summary;
 }
 

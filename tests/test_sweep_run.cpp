@@ -7,6 +7,8 @@
 
 #include "experiments/result_file.hpp"
 #include "experiments/sweep_runner.hpp"
+#include "output/csv_export.hpp"
+#include "output/sweep_reader.hpp"
 #include "run/simulation.hpp"
 #include "sim/data_error.hpp"
 #include "sweep_helpers.hpp"
@@ -203,4 +205,26 @@ TEST_CASE("Two MPI ranks give the single-process results", "[sweep][mpi]") {
   REQUIRE(shell(command) == 0);
   CHECK(compare_results(fixture().reference, out).empty());
 #endif
+}
+
+TEST_CASE("A sweep file whose values were changed is refused by every reader", "[sweep][errors]") {
+  const auto damaged = fixture().dir / "damaged.h5";
+  std::filesystem::copy_file(fixture().reference, damaged, std::filesystem::copy_options::overwrite_existing);
+  {
+    // One summary value changed where it is stored, as a bad disk or a careless edit would.
+    const h5::Handle file(H5Fopen(damaged.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose, "open");
+    const h5::Handle set(H5Dopen2(file.id(), "summaries/bwi_students", H5P_DEFAULT), H5Dclose, "open");
+    const h5::Handle space(H5Dget_space(set.id()), H5Sclose, "space");
+    const hsize_t at[3] = {1, 1, 0}, one[3] = {1, 1, 1};
+    H5Sselect_hyperslab(space.id(), H5S_SELECT_SET, at, nullptr, one, nullptr);
+    const h5::Handle memory(H5Screate_simple(3, one, nullptr), H5Sclose, "space");
+    const double changed = 12345.0;
+    REQUIRE(H5Dwrite(set.id(), H5T_NATIVE_DOUBLE, memory.id(), space.id(), H5P_DEFAULT, &changed) >= 0);
+  }
+  CHECK_NOTHROW(check_result_file(fixture().reference));
+  CHECK_THROWS_WITH(check_result_file(damaged.string()), Catch::Contains("summaries/bwi_students") &&
+                                                            Catch::Contains("checksum"));
+  CHECK_THROWS_AS(export_csv(damaged.string(), (fixture().dir / "damaged_csv").string()), DataError);
+  CHECK_FALSE(std::filesystem::exists(fixture().dir / "damaged_csv" / "summaries.csv"));
+  CHECK_THROWS_AS(merge_shards((fixture().dir / "merged_damaged.h5").string(), {damaged.string()}), DataError);
 }

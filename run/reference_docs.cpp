@@ -179,9 +179,13 @@ region in the last year, and the resolved scenario.
 
     scenario,replicate,year,level,unit,profile,leerweg,group,indicator,value
 
-`unit` is `NL`, a region code or a location code; `profile`, `leerweg` and `group` (a DUO sector
-or an mbo origin) are empty where an indicator has no such breakdown; undefined values are `NA`.
-`pandas.read_csv` and R's `read.csv` read them as they are.
+`unit` is `NL`, a region code or a location code; `profile`, `leerweg` and `group` (a DUO sector,
+an mbo origin or level, ...) are `all` where an indicator has no such breakdown; undefined values
+are `NA`. Every column keeps one type in every row, so `pandas.read_csv` and R's `read.csv` read
+them without warnings. `--level`, `--indicator`, `--year` and `--replicate` (each repeatable)
+keep only those rows; `--per-indicator` writes one `LEVEL_INDICATOR.csv` per indicator with the
+columns `replicate,year,unit`, one column per breakdown dimension of that indicator, and `value`.
+Sweep files (docs/EXPERIMENTS.md) add a leading `run` column and `design.csv` and `summaries.csv`.
 
 ## Indicators
 

@@ -54,6 +54,7 @@ enum class Purpose : std::uint32_t {
   bootstrap,
   abc_prior,
   abc_proposal,
+  sweep_design,  // Latin hypercube designs of sweeps (agent = the design's dimension)
   // Dynamics (issue 7): year-3 intake, closure hazard, openings, programme appeal.
   year3_intake,
   programme_closure,

@@ -1,4 +1,5 @@
 // `stosim compare`: effects of a scenario against a counterfactual, paired by replicate.
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -27,6 +28,7 @@ int compare(const CompareArgs& a) {
     compare_runs(a.scenario, a.counterfactual, a.options, out);
     if (!out) throw std::runtime_error(tmp + ": write failed");
   });
+  std::fprintf(stderr, "stosim: wrote %s\n", a.output.c_str());
   return 0;
 }
 
@@ -39,8 +41,9 @@ Command add_compare_command(CLI::App& app) {
 
 Both run files must come from the same seed, replicates and years, so that replicate r of each
 drew the same random numbers (common random numbers): the paired differences then measure the
-scenario's effect, not noise. Writes tidy CSV (to stdout, or --output): for each indicator,
-category and year, the two means, the mean effect and its 95 % confidence interval.
+scenario's effect, not noise. Writes tidy CSV (to stdout, or --output): for each national
+indicator and category in the last year (--all-years: every year; --level region: every
+region), the two means, the mean effect and its 95 % confidence interval (docs/OUTPUT.md).
 
 Example:
   stosim run baseline -o b.h5 --replicates 20 && stosim run no_sto -o n.h5 --replicates 20

@@ -39,6 +39,8 @@ Examples:
   stosim describe baseline                  # the resolved scenario, every key
   stosim export results/baseline.h5 --csv results/baseline_csv
   stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
+  stosim report results/baseline.h5 --against results/no_sto.h5 -o report.html
+  stosim indicators                         # what a run records
 
 Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or file),
 3 validation outside tolerance.)TEXT"};
@@ -49,12 +51,14 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
   const std::vector<Command> commands = {add_run_command(app),    add_describe_command(app),
                                          add_export_command(app), add_compare_command(app),
                                          add_report_command(app), add_docs_command(app),
-                                         add_import_command(app), add_validate_command(app)};
+                                         add_import_command(app), add_validate_command(app),
+                                         add_indicators_command(app)};
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
+    if (code != 0) suggest_options(app, argc, argv);
     return code == 0 ? 0 : exit_invalid_input;
   }
 

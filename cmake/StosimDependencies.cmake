@@ -5,6 +5,7 @@ find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Eigen3 REQUIRED NO_MODULE)
 find_package(HDF5 REQUIRED COMPONENTS C)
+find_package(nlohmann_json 3.10 REQUIRED)  # the report's JSON (Debian: nlohmann-json3-dev)
 
 # HDF5's find module gives variables, not a target: wrap them once here.
 add_library(stosim_hdf5 INTERFACE)

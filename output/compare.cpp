@@ -1,11 +1,11 @@
 #include "output/compare.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
 
 #include <cmath>
 #include <stdexcept>
 
+#include "output/statistics.hpp"
 #include "sim/hdf5_file.hpp"
 
 namespace stosim {
@@ -54,10 +54,6 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
         "(got seed {} / {}, replicates {} / {})",
         scenario_path, counterfactual_path, options.level, a.seed, b.seed, a.replicates, b.replicates));
   const auto n = static_cast<std::size_t>(a.replicates);
-  const auto count = static_cast<double>(n);
-  const double t = n > 1 ? boost::math::quantile(boost::math::complement(
-                               boost::math::students_t(static_cast<double>(n - 1)), 0.025))
-                         : std::nan("");
   out << "scenario,counterfactual,level,unit,indicator,category,year,scenario_mean,counterfactual_mean,"
          "effect,ci_low,ci_high,replicates\n";
   const std::string group = "indicators/" + options.level;
@@ -78,14 +74,12 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
     for (std::size_t yi = options.all_years ? 0 : years - 1; yi < years; ++yi)
       for (std::size_t u = 0; u < units; ++u)
         for (std::size_t c = 0; c < cells; ++c) {
-          double sum_a = 0, sum_b = 0, sum_d = 0, sum_dd = 0;
+          std::vector<double> xs(n), ys(n);
           for (std::size_t r = 0; r < n; ++r) {
             const std::size_t k = ((r * years + yi) * units + u) * cells + c;
-            sum_a += x[k], sum_b += y[k], sum_d += x[k] - y[k], sum_dd += (x[k] - y[k]) * (x[k] - y[k]);
+            xs[r] = x[k], ys[r] = y[k];
           }
-          const double mean = sum_d / count;
-          const double sd = n > 1 ? std::sqrt(std::max(0.0, (sum_dd - count * mean * mean) / (count - 1))) : std::nan("");
-          const double half = t * sd / std::sqrt(count);
+          const PairedEffect e = paired_effect(xs, ys);
           std::string category;
           std::size_t rest = c;
           for (std::size_t d = labels.size(); d-- > 0;) {
@@ -93,8 +87,8 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
             rest /= labels[d].size();
           }
           out << a.scenario << ',' << b.scenario << ',' << options.level << ',' << a.units[u] << ',' << name << ','
-              << category << ',' << a.years[yi] << ',' << number(sum_a / count) << ',' << number(sum_b / count) << ','
-              << number(mean) << ',' << number(mean - half) << ',' << number(mean + half) << ',' << n << '\n';
+              << category << ',' << a.years[yi] << ',' << number(e.mean_a) << ',' << number(e.mean_b) << ','
+              << number(e.effect) << ',' << number(e.low) << ',' << number(e.high) << ',' << e.n << '\n';
         }
   }
 }

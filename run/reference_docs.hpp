@@ -8,4 +8,10 @@ namespace stosim {
 std::string parameters_markdown();
 std::string output_markdown();
 
+// The same for a terminal: `stosim describe --keys` (every key with its type, default, allowed
+// values, unit, meaning and source) and `stosim indicators` (every indicator with its levels,
+// categories, unit and meaning).
+std::string parameters_text();
+std::string indicators_text();
+
 }  // namespace stosim

@@ -1,10 +1,10 @@
 // `stosim compare`: effects of a scenario against a counterfactual, paired by replicate.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "output/compare.hpp"
 #include "sim/atomic_write.hpp"
@@ -23,11 +23,10 @@ int compare(const CompareArgs& a) {
     compare_runs(a.scenario, a.counterfactual, a.options, std::cout);
     return 0;
   }
-  write_atomically(a.output, [&](const std::string& tmp) {
-    std::ofstream out(tmp);
+  prepare_output(a.output, false);
+  write_atomically({text_output(a.output, [&](std::ostream& out) {
     compare_runs(a.scenario, a.counterfactual, a.options, out);
-    if (!out) throw std::runtime_error(tmp + ": write failed");
-  });
+  })});
   std::fprintf(stderr, "stosim: wrote %s\n", a.output.c_str());
   return 0;
 }

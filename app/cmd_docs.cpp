@@ -1,8 +1,8 @@
 // `stosim docs`: docs/PARAMETERS.md and docs/OUTPUT.md, generated from the declarations.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
+#include <ostream>
 
 #include "app/commands.hpp"
 #include "run/reference_docs.hpp"
@@ -17,13 +17,14 @@ struct DocsArgs {
 };
 
 int docs(const DocsArgs& a) {
-  const auto write = [&](const std::string& name, const std::string& text) {
-    const std::string path = (std::filesystem::path(a.dir) / name).string();
-    write_atomically(path, [&](const std::string& tmp) { std::ofstream(tmp) << text; });
-    std::fprintf(stderr, "stosim: wrote %s\n", path.c_str());
-  };
-  write("PARAMETERS.md", parameters_markdown());
-  write("OUTPUT.md", output_markdown());
+  check_output_directory(a.dir);
+  std::filesystem::create_directories(a.dir);
+  const std::string parameters = (std::filesystem::path(a.dir) / "PARAMETERS.md").string();
+  const std::string output = (std::filesystem::path(a.dir) / "OUTPUT.md").string();
+  // Both pages or neither.
+  write_atomically({text_output(parameters, [](std::ostream& out) { out << parameters_markdown(); }),
+                    text_output(output, [](std::ostream& out) { out << output_markdown(); })});
+  std::fprintf(stderr, "stosim: wrote %s\nstosim: wrote %s\n", parameters.c_str(), output.c_str());
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "population/population_file.hpp"
 #include "population/population_import.hpp"
@@ -19,6 +20,7 @@ struct ImportArgs {
 };
 
 int import(ImportArgs a) {
+  prepare_output(a.output, a.quiet);
   ImportOptions o = default_import_files(a.data_dir);
   for (auto [given, field] : {std::pair{&a.files.students, &o.students},
                               {&a.files.addresses, &o.addresses},

@@ -1,8 +1,8 @@
 // `stosim report`: one offline HTML page of one or more runs that an analyst can read.
 #include <cstdio>
 #include <memory>
-#include <stdexcept>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "output/report.hpp"
 
@@ -11,11 +11,8 @@ namespace stosim::app {
 namespace {
 
 int report(ReportRequest request, const std::string& output) {
-  request.assets = find_report_assets();
-  if (request.assets.empty())
-    throw std::runtime_error(
-        "report: the chart library is not installed: run scripts/install-deps.sh (it runs `npm ci` in "
-        "report/), or point STOSIM_REPORT_ASSETS at a directory holding report.js and dist/");
+  prepare_output(output, false);
+  request.assets = find_report_assets();  // empty when not installed: write_report says what to do
   write_report(request, output);
   std::fprintf(stderr, "stosim: wrote %s (open it in a browser; it needs no network)\n", output.c_str());
   return 0;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "app/progress.hpp"
 #include "run/run_file.hpp"
@@ -20,7 +21,7 @@ struct RunArgs {
   std::string scenario, output;
   std::vector<std::string> sets;
   std::optional<int> replicates, threads, start_year, end_year;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::string> seed;  // checked by seed_validator(), passed on exactly
   std::optional<double> scale;
   bool quiet = false;
 };
@@ -28,15 +29,12 @@ struct RunArgs {
 int run(const RunArgs& a) {
   std::vector<Override> overrides = parse_overrides(a.sets);
   if (a.replicates) overrides.push_back({"replicates", std::to_string(*a.replicates)});
-  if (a.seed) overrides.push_back({"seed", std::to_string(*a.seed)});
+  if (a.seed) overrides.push_back({"seed", *a.seed});
   if (a.start_year) overrides.push_back({"start_year", std::to_string(*a.start_year)});
   if (a.end_year) overrides.push_back({"end_year", std::to_string(*a.end_year)});
   if (a.scale) overrides.push_back({"population.scale", fmt::format("{}", *a.scale)});
   const Scenario scenario = load_scenario(a.scenario, overrides);
-  const auto parent = std::filesystem::absolute(a.output).parent_path();
-  if (!std::filesystem::is_directory(parent))
-    throw std::runtime_error(
-        fmt::format("{}: the output directory {} does not exist", a.output, parent.string()));
+  prepare_output(a.output, a.quiet);  // before hours of simulation, not after
 
   Progress progress(scenario.replicates, scenario.years(), !a.quiet && isatty(STDERR_FILENO));
   RunOptions options;
@@ -75,9 +73,10 @@ Examples:
       ->required();
   cmd->add_option("--replicates", a->replicates, "Number of replicates (overrides `replicates`)");
   cmd->add_option("--threads", a->threads,
-                  "Worker threads (default: all cores); results do not depend on it")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", a->seed, "Master seed (overrides `seed`)");
+                  "Worker threads, 1 to 1024 (default: all cores); results do not depend on it")
+      ->check(threads_validator());
+  cmd->add_option("--seed", a->seed, "Master seed, 0 to 2^64-1 (overrides `seed`)")
+      ->check(seed_validator());
   cmd->add_option("--start-year", a->start_year, "First school year (overrides `start_year`)");
   cmd->add_option("--end-year", a->end_year, "Last school year (overrides `end_year`)");
   cmd->add_option("--scale", a->scale,

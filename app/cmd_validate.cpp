@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "validation/validation.hpp"
 
@@ -52,7 +53,7 @@ Examples:
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_option("--threads", a->options.threads, "Worker threads (default: all cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(threads_validator());
   cmd->add_option("--set", a->sets, "Override any key: --set KEY=VALUE, repeatable");
   cmd->add_flag("--initial-only", a->initial_only,
                 "Check the initial state and exam sectors only (no run)");

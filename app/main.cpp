@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/commands.hpp"
+#include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 #include "sim/version.hpp"
 
@@ -26,6 +27,7 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& sets) {
 int main(int argc, char** argv) {
   using namespace stosim;
   using namespace stosim::app;
+  clean_up_temporaries_on_signals();
   CLI::App app{R"TEXT(stosim — agent-based simulation of technical vmbo in the Netherlands and the
 Sterk Techniekonderwijs programme (STO), school years 2017/18 to 2030.
 
@@ -72,6 +74,9 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
   } catch (const DataError& e) {
     for (const std::string& m : e.messages()) std::fprintf(stderr, "%s\n", m.c_str());
     std::fprintf(stderr, "stosim: invalid input data, nothing was written\n");
+    return exit_invalid_input;
+  } catch (const OutputPathError& e) {
+    std::fprintf(stderr, "stosim: %s\nstosim: invalid output path, nothing was run or written\n", e.what());
     return exit_invalid_input;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "stosim: error: %s\n", e.what());

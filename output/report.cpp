@@ -9,13 +9,14 @@
 
 #include "output/report_internal.hpp"
 #include "sim/atomic_write.hpp"
+#include "sim/data_error.hpp"
 
 namespace stosim {
 
 namespace fs = std::filesystem;
 using report::Context;
 using report::json;
-using report::RunFile;
+using report::ReportRun;
 
 namespace {
 
@@ -28,7 +29,7 @@ std::string read_asset(const std::string& dir, const std::string& name) {
   if (!in)
     throw std::runtime_error(fmt::format(
         "report: cannot read {}: the report's chart library is missing (run scripts/install-deps.sh, which runs "
-        "`npm ci` in report/, or set STOSIM_REPORT_ASSETS)",
+        "`npm ci` in report/, or point STOSIM_REPORT_ASSETS at a directory holding report.js and dist/)",
         path.string()));
   std::ostringstream text;
   text << in.rdbuf();
@@ -37,38 +38,35 @@ std::string read_asset(const std::string& dir, const std::string& name) {
 
 // Runs as they are called on the page: the scenario name, or with the file name when two runs
 // share it.
-std::vector<std::string> labels_of(const std::vector<const RunFile*>& runs) {
+std::vector<std::string> labels_of(const std::vector<const ReportRun*>& runs) {
   std::vector<std::string> labels;
-  for (const RunFile* r : runs) {
+  for (const ReportRun* r : runs) {
     int same = 0;
-    for (const RunFile* other : runs) same += other->scenario == r->scenario;
-    labels.push_back(same > 1 ? fmt::format("{} ({})", r->scenario, fs::path(r->path).filename().string())
-                              : r->scenario);
+    for (const ReportRun* other : runs) same += other->info().scenario == r->info().scenario;
+    labels.push_back(same > 1 ? fmt::format("{} ({})", r->info().scenario, fs::path(r->info().path).filename().string())
+                              : r->info().scenario);
   }
   return labels;
 }
 
-void check_comparable(const RunFile& a, const RunFile& b, bool paired) {
-  if (a.years != b.years)
-    throw std::runtime_error(fmt::format("report: {} and {} cover different years ({}-{} and {}-{})", a.path, b.path,
-                                         a.years.front(), a.years.back(), b.years.front(), b.years.back()));
-  if (a.region_code != b.region_code)
-    throw std::runtime_error(fmt::format("report: {} and {} have different regions", a.path, b.path));
-  if (paired && (a.seed != b.seed || a.replicates != b.replicates))
-    throw std::runtime_error(fmt::format(
-        "report: {} and {} are not paired: a scenario and its counterfactual must share seed and replicates "
-        "(got seed {} / {}, replicates {} / {})",
-        a.path, b.path, a.seed, b.seed, a.replicates, b.replicates));
+// Scenarios side by side share years and regions (the charts and tables line them up); each is
+// paired with the counterfactual replicate by replicate (check_paired).
+void check_side_by_side(const RunInfo& a, const RunInfo& b) {
+  if (a.years != b.years || a.region_codes != b.region_codes)
+    throw DataError(fmt::format("report: {} and {} cannot be shown side by side: they differ in years ({}-{} / "
+                                "{}-{}) or regions ({} / {})",
+                                a.path, b.path, a.years.front(), a.years.back(), b.years.front(), b.years.back(),
+                                a.region_codes.size(), b.region_codes.size()));
 }
 
 Context open_context(const ReportRequest& request) {
   if (request.runs.empty()) throw std::runtime_error("report: no run file given");
   Context c;
-  for (const std::string& path : request.runs) c.runs.push_back(report::open_run(path));
-  if (!request.counterfactual.empty()) c.counterfactual = report::open_run(request.counterfactual);
-  for (const RunFile& r : c.runs) {
-    check_comparable(c.runs.front(), r, false);
-    if (c.counterfactual) check_comparable(r, *c.counterfactual, true);
+  for (const std::string& path : request.runs) c.runs.emplace_back(path);
+  if (!request.counterfactual.empty()) c.counterfactual.emplace(request.counterfactual);
+  for (const ReportRun& r : c.runs) {
+    check_side_by_side(c.runs.front().info(), r.info());
+    if (c.counterfactual) check_paired(r.info(), c.counterfactual->info(), "report --against");
   }
   c.labels = labels_of(c.all_runs());
   c.outline = json::array();
@@ -115,7 +113,7 @@ std::string inline_json(const json& data) {
 
 std::string source_line(const Context& c) {
   bool imported = false;
-  for (const RunFile* r : c.all_runs()) imported = imported || r->population.starts_with("population file");
+  for (const ReportRun* r : c.all_runs()) imported = imported || r->info().population.starts_with("file ");
   return fmt::format(
       "Simulated with stosim {} (commit {}). Sources: {}. Map outline: Natural Earth, via the world-atlas package. "
       "Charts: Vega-Lite.",
@@ -131,7 +129,7 @@ std::string html_page(const Context& c, const std::string& assets, const json& d
   std::string title = c.labels.front();
   for (std::size_t i = 1; i < c.runs.size(); ++i) title += ", " + c.labels[i];
   if (c.counterfactual) title += " against " + c.counterfactual_label();
-  const RunFile& first = c.runs.front();
+  const RunInfo& first = c.runs.front().info();
   const std::string subtitle = fmt::format(
       "{}–{}, {} replicate{} per run{}. {}", first.years.front(), first.years.back(), first.replicates,
       first.replicates == 1 ? "" : "s",
@@ -161,16 +159,11 @@ std::string report_json(const ReportRequest& request) {
 }
 
 void write_report(const ReportRequest& request, const std::string& html_path) {
-  for (const char* name : asset_files) read_asset(request.assets, name);  // fail before reading runs
-  Context c = open_context(request);
+  Context c = open_context(request);  // the runs first: a damaged file is invalid input (exit 2)
+  for (const char* name : asset_files) read_asset(request.assets, name);
   c.outline = json::array({json::parse(read_asset(request.assets, "dist/netherlands.geo.json"))});
   const std::string html = html_page(c, request.assets, page_data(c));
-  write_atomically(html_path, [&](const std::string& temporary) {
-    std::ofstream out(temporary, std::ios::binary);
-    out << html;
-    out.close();
-    if (!out) throw std::runtime_error(temporary + ": write failed (disk full?)");
-  });
+  write_atomically({text_output(html_path, [&](std::ostream& out) { out << html; })});
 }
 
 std::string find_report_assets() {

@@ -10,9 +10,9 @@
 
 namespace stosim::report {
 
-std::vector<const RunFile*> Context::all_runs() const {
-  std::vector<const RunFile*> out;
-  for (const RunFile& r : runs) out.push_back(&r);
+std::vector<const ReportRun*> Context::all_runs() const {
+  std::vector<const ReportRun*> out;
+  for (const ReportRun& r : runs) out.push_back(&r);
   if (counterfactual) out.push_back(&*counterfactual);
   return out;
 }
@@ -77,11 +77,11 @@ constexpr Expectation expectations[] = {
 // clang-format on
 
 // The replicates' national values of a measure in one year.
-std::vector<double> national(const RunFile& run, const Measure& m, std::size_t year) {
+std::vector<double> national(const ReportRun& run, const Measure& m, std::size_t year) {
   const Array& a = run.read("national", m.indicator);
   if (m.cell == "*") return a.summed(year, 0);
   if (m.indicator == "access_distance_mean") {  // the mean over technical profiles
-    std::vector<double> sum(a.replicates, 0.0);
+    std::vector<double> sum(a.replicates(), 0.0);
     for (int p : run.technical_profiles) {
       const std::vector<double> v = a.at(year, 0, static_cast<std::size_t>(p));
       for (std::size_t r = 0; r < sum.size(); ++r) sum[r] += v[r] / static_cast<double>(run.technical_profiles.size());
@@ -125,9 +125,9 @@ json series_rows(const Context& c) {
   for (const Measure& m : series) {
     const Display d = display_of(unit_of(c, m));
     for (std::size_t i = 0; i < runs.size(); ++i)
-      for (std::size_t y = 0; y < runs[i]->years.size(); ++y) {
+      for (std::size_t y = 0; y < runs[i]->info().years.size(); ++y) {
         const ReplicateSummary s = summarise_replicates(national(*runs[i], m, y));
-        rows.push_back({{"chart", m.id}, {"run", c.labels[i]}, {"year", runs[i]->years[y]},
+        rows.push_back({{"chart", m.id}, {"run", c.labels[i]}, {"year", runs[i]->info().years[y]},
                         {"mean", number(s.mean * d.factor)}, {"low", number(s.low * d.factor)},
                         {"high", number(s.high * d.factor)}, {"replicates", s.n}});
       }
@@ -141,9 +141,9 @@ json effect_rows(const Context& c) {
   for (const Measure& m : effects) {
     const Display d = display_of(unit_of(c, m));
     for (std::size_t i = 0; i < c.runs.size(); ++i)
-      for (std::size_t y = 0; y < c.runs[i].years.size(); ++y) {
+      for (std::size_t y = 0; y < c.runs[i].info().years.size(); ++y) {
         const PairedEffect e = paired_effect(national(c.runs[i], m, y), national(*c.counterfactual, m, y));
-        rows.push_back({{"chart", m.id}, {"run", c.labels[i]}, {"year", c.runs[i].years[y]},
+        rows.push_back({{"chart", m.id}, {"run", c.labels[i]}, {"year", c.runs[i].info().years[y]},
                         {"effect", number(e.effect * d.factor)}, {"low", number(e.low * d.factor)},
                         {"high", number(e.high * d.factor)}, {"pairs", e.n}});
       }
@@ -159,7 +159,7 @@ json scorecard_rows(const Context& c) {
     const Display d = display_of(unit_of(c, x.measure));
     const std::string label = fmt::format("{} · {}", x.hypothesis, x.measure.title);
     for (std::size_t i = 0; i < c.runs.size(); ++i) {
-      const std::size_t last = c.runs[i].years.size() - 1;
+      const std::size_t last = c.runs[i].info().years.size() - 1;
       const PairedEffect e = paired_effect(national(c.runs[i], x.measure, last),
                                            national(*c.counterfactual, x.measure, last));
       // Relative to the counterfactual, so that indicators in different units share an axis.
@@ -168,7 +168,7 @@ json scorecard_rows(const Context& c) {
                       {"pathway", x.pathway}, {"indicator", x.measure.indicator},
                       {"cell", x.measure.cell}, {"title", x.measure.title},
                       {"expected", x.direction > 0 ? "↑" : x.direction < 0 ? "↓" : "≈"},
-                      {"run", c.labels[i]}, {"year", c.runs[i].years[last]}, {"unit", d.unit},
+                      {"run", c.labels[i]}, {"year", c.runs[i].info().years[last]}, {"unit", d.unit},
                       {"effect_unit", d.effect_unit}, {"scenario_mean", number(e.mean_a * d.factor)},
                       {"counterfactual_mean", number(e.mean_b * d.factor)},
                       {"effect", number(e.effect * d.factor)}, {"low", number(e.low * d.factor)},
@@ -203,8 +203,8 @@ void add_triangle(json& rows, const json& base, std::span<const double, 3> score
 json triangle_rows(const Context& c) {
   json rows = json::array();
   const auto runs = c.all_runs();
-  const RunFile& first = c.runs.front();
-  const std::size_t regions = first.region_code.size();
+  const ReportRun& first = c.runs.front();
+  const std::size_t regions = first.info().region_codes.size();
   const auto grid = [&](const json& base) {
     for (double level : {0.5, 1.0}) {
       json g = base;
@@ -213,9 +213,9 @@ json triangle_rows(const Context& c) {
     }
   };
   grid({{"unit", "NL"}, {"name", "Nederland"}});
-  for (std::size_t u = 0; u < regions; ++u) grid({{"unit", first.region_code[u]}, {"name", first.region_name[u]}});
+  for (std::size_t u = 0; u < regions; ++u) grid({{"unit", first.info().region_codes[u]}, {"name", first.info().region_names[u]}});
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const std::size_t last = runs[i]->years.size() - 1;
+    const std::size_t last = runs[i]->info().years.size() - 1;
     const auto mean = [&](std::string_view level, std::string_view corner, std::size_t unit) {
       return summarise_replicates(runs[i]->read(level, fmt::format("sto_{}", corner)).at(last, unit, 0)).mean;
     };
@@ -223,7 +223,7 @@ json triangle_rows(const Context& c) {
                  std::array{mean("national", corners[0], 0), mean("national", corners[1], 0),
                             mean("national", corners[2], 0)}, "run");
     for (std::size_t u = 0; u < regions; ++u)
-      add_triangle(rows, {{"unit", first.region_code[u]}, {"name", first.region_name[u]}, {"run", c.labels[i]}},
+      add_triangle(rows, {{"unit", first.info().region_codes[u]}, {"name", first.info().region_names[u]}, {"run", c.labels[i]}},
                    std::array{mean("region", corners[0], u), mean("region", corners[1], u),
                               mean("region", corners[2], u)}, "run");
   }
@@ -234,22 +234,22 @@ json location_rows(const Context& c) {
   json rows = json::array();
   const auto runs = c.all_runs();
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunFile& run = *runs[i];
+    const ReportRun& run = *runs[i];
     const Array& offered = run.read("location", "programmes_offered");
-    const std::size_t last = run.years.size() - 1;
+    const std::size_t last = run.info().years.size() - 1;
     const auto technical = [&](std::size_t year, std::size_t l) {
       double sum = 0;
       for (int p : run.technical_profiles)
         sum += summarise_replicates(offered.at(year, l, static_cast<std::size_t>(p))).mean;
       return sum;
     };
-    for (std::size_t l = 0; l < run.location_code.size(); ++l) {
+    for (std::size_t l = 0; l < run.info().location_codes.size(); ++l) {
       const double start = technical(0, l), end = technical(last, l);
       const std::string_view status = start == 0 && end == 0 ? "no technical profile"
                                       : end < start - 0.5    ? "closed technical programmes"
                                                              : "kept its technical offer";
-      rows.push_back({{"run", c.labels[i]}, {"code", run.location_code[l]}, {"name", run.location_name[l]},
-                      {"region", run.region_name[static_cast<std::size_t>(run.location_region[l])]},
+      rows.push_back({{"run", c.labels[i]}, {"code", run.info().location_codes[l]}, {"name", run.location_name[l]},
+                      {"region", run.info().region_names[static_cast<std::size_t>(run.location_region[l])]},
                       {"lat", run.location_lat[l]}, {"lon", run.location_lon[l]}, {"offer_start", start},
                       {"offer_end", end}, {"closed", std::max(0.0, start - end)}, {"status", status}});
     }
@@ -261,15 +261,15 @@ json region_rows(const Context& c) {
   json rows = json::array();
   const auto runs = c.all_runs();
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunFile& run = *runs[i];
-    const std::size_t last = run.years.size() - 1;
+    const ReportRun& run = *runs[i];
+    const std::size_t last = run.info().years.size() - 1;
     const Array& share = run.read("region", "technical_share_bovenbouw");
     const Array& arm = run.read("region", "techniekarm");
     const Array& students = run.read("region", "bovenbouw_bkg_students");
-    for (std::size_t u = 0; u < run.region_code.size(); ++u) {
+    for (std::size_t u = 0; u < run.info().region_codes.size(); ++u) {
       const double s = summarise_replicates(share.at(last, u, 0)).mean;
       const double poor = summarise_replicates(arm.at(last, u, 0)).mean;
-      rows.push_back({{"run", c.labels[i]}, {"code", run.region_code[u]}, {"name", run.region_name[u]},
+      rows.push_back({{"run", c.labels[i]}, {"code", run.info().region_codes[u]}, {"name", run.info().region_names[u]},
                       {"lat", run.region_lat[u]}, {"lon", run.region_lon[u]},
                       {"students", number(summarise_replicates(students.at(last, u, 0)).mean)},
                       {"share", number(100 * s)}, {"techniekarm_replicates", poor},

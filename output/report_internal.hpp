@@ -16,14 +16,14 @@ namespace stosim::report {
 using nlohmann::json;
 
 struct Context {
-  std::vector<RunFile> runs;             // the scenarios, in the order given
-  std::optional<RunFile> counterfactual;  // --against
+  std::vector<ReportRun> runs;             // the scenarios, in the order given
+  std::optional<ReportRun> counterfactual;  // --against
   std::vector<std::string> labels;        // a unique name per run; the counterfactual's last
   json outline;                           // GeoJSON feature of the Netherlands (report assets)
 
   const std::string& counterfactual_label() const { return labels.back(); }
   // The scenarios and then the counterfactual.
-  std::vector<const RunFile*> all_runs() const;
+  std::vector<const ReportRun*> all_runs() const;
 };
 
 // A national series: an indicator at one category cell ("" when it has no breakdown, "*" for

@@ -157,7 +157,7 @@ json scorecard_chart(const Context& c) {
                            "relative to {}: point = mean paired difference, bar = 95 % interval; the axis is "
                            "logarithmic beyond ±1 % so that small and large effects both show. Indicators whose "
                            "counterfactual value is zero have no relative effect and appear in the table only.",
-                           c.runs.front().years.back(), c.counterfactual_label())));
+                           c.runs.front().info().years.back(), c.counterfactual_label())));
 }
 
 json triangle_layers(const Context& c, bool labels) {
@@ -190,7 +190,7 @@ json triangle_national(const Context& c) {
   json spec = {{"width", 320}, {"height", 270}, {"data", {{"name", "triangle"}}},
                {"transform", filter("datum.unit === 'NL'")}, {"encoding", triangle_axes()},
                {"layer", triangle_layers(c, true)}, {"view", {{"stroke", nullptr}}}};
-  return chart("triangle_nl", fmt::format("The STO triangle, Netherlands, {}", c.runs.front().years.back()),
+  return chart("triangle_nl", fmt::format("The STO triangle, Netherlands, {}", c.runs.front().info().years.back()),
                {"triangle"}, spec,
                "Each corner is a score in [0, 1], a mean of its parts (docs/OUTPUT.md): duurzaam = viable and "
                "staffed technical programmes; dekkend = reach of technical profiles and job chance of the mbo "
@@ -300,7 +300,7 @@ json section(std::string id, std::string title, std::string intro, json items) {
 
 json sections(const Context& c, const json& datasets) {
   json out = json::array();
-  const int first = c.runs.front().years.front(), last = c.runs.front().years.back();
+  const int first = c.runs.front().info().years.front(), last = c.runs.front().info().years.back();
   out.push_back(section("runs", "Runs", "", json::array({metadata_table(c)})));
   if (c.counterfactual) {
     json items = json::array({scorecard_chart(c), scorecard_table(c, datasets["scorecard"])});
@@ -322,10 +322,10 @@ json sections(const Context& c, const json& datasets) {
   out.push_back(section("map", "Map", "", json::array({locations_map(c), regions_map(c)})));
   out.push_back(section("regions", "Regions", "", json::array({region_table(c)})));
   json texts = json::array();
-  for (std::size_t i = 0; const RunFile* r : c.all_runs())
+  for (std::size_t i = 0; const ReportRun* r : c.all_runs())
     texts.push_back({{"kind", "text"}, {"id", fmt::format("scenario_{}", i)},
                      {"title", fmt::format("{}: the resolved scenario (every key, as run)", c.labels[i++])},
-                     {"text", r->yaml}});
+                     {"text", r->info().scenario_yaml}});
   out.push_back(section("scenarios", "Scenarios", "", texts));
   return out;
 }

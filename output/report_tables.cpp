@@ -48,11 +48,11 @@ json metadata_table(const Context& c) {
   json rows = json::array();
   const auto runs = c.all_runs();
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunFile& r = *runs[i];
+    const ReportRun& r = *runs[i];
     const bool counterfactual = c.counterfactual && i + 1 == runs.size();
-    rows.push_back({c.labels[i] + (counterfactual ? " (counterfactual)" : ""), r.description, r.population,
-                    std::to_string(r.replicates), std::to_string(r.seed),
-                    fmt::format("{}-{}", r.years.front(), r.years.back()), r.version, r.commit, r.created, r.path});
+    rows.push_back({c.labels[i] + (counterfactual ? " (counterfactual)" : ""), r.description, r.info().population,
+                    std::to_string(r.info().replicates), std::to_string(r.info().seed),
+                    fmt::format("{}-{}", r.info().years.front(), r.info().years.back()), r.version, r.commit, r.created, r.info().path});
   }
   return table("runs", "Runs", {"run", "description", "initial state", "replicates", "seed", "years", "stosim",
                                 "commit", "created (UTC)", "file"},
@@ -74,7 +74,7 @@ json scorecard_table(const Context& c, const json& scorecard) {
                     s["expected"], s["run"], cell(s["counterfactual_mean"], d, unit), cell(s["scenario_mean"], d, unit),
                     fmt::format("{} {}", signed_cell(s["effect"], e), effect_unit), interval, s["verdict"]});
   }
-  const int year = c.runs.front().years.back();
+  const int year = c.runs.front().info().years.back();
   return table("scorecard_table", fmt::format("Scorecard: what each pathway should move, {}", year),
                {"", "pathway", "indicator", "expected", "scenario", c.counterfactual_label(), "scenario value",
                 "effect", "95 % interval", "verdict"},
@@ -88,16 +88,16 @@ json scorecard_table(const Context& c, const json& scorecard) {
 }
 
 json region_table(const Context& c) {
-  const RunFile& run = c.runs.front();
-  const std::size_t last = run.years.size() - 1;
-  const auto mean = [&](const RunFile& r, std::string_view indicator, std::size_t year, std::size_t u) {
+  const ReportRun& run = c.runs.front();
+  const std::size_t last = run.info().years.size() - 1;
+  const auto mean = [&](const ReportRun& r, std::string_view indicator, std::size_t year, std::size_t u) {
     const double v = summarise_replicates(r.read("region", indicator).at(year, u, 0)).mean;
     return std::isfinite(v) ? json(v) : json(nullptr);
   };
   const auto percent = [](const json& v) { return v.is_number() ? json(100 * v.get<double>()) : v; };
   json rows = json::array();
-  for (std::size_t u = 0; u < run.region_code.size(); ++u) {
-    json row = {run.region_code[u], run.region_name[u], cell(mean(run, "bovenbouw_bkg_students", last, u), 0),
+  for (std::size_t u = 0; u < run.info().region_codes.size(); ++u) {
+    json row = {run.info().region_codes[u], run.info().region_names[u], cell(mean(run, "bovenbouw_bkg_students", last, u), 0),
                 cell(percent(mean(run, "technical_share_bovenbouw", 0, u)), 1),
                 cell(percent(mean(run, "technical_share_bovenbouw", last, u)), 1),
                 cell(mean(run, "techniekarm", last, u), 2)};
@@ -109,9 +109,9 @@ json region_table(const Context& c) {
     rows.push_back(std::move(row));
   }
   const std::string against = c.counterfactual ? fmt::format(" ({})", c.counterfactual_label()) : "";
-  return table("regions_table", fmt::format("Regions of {}, {}", c.labels.front(), run.years.back()),
-               {"code", "region", "bovenbouw students", fmt::format("technical share {} (%)", run.years.front()),
-                fmt::format("technical share {} (%)", run.years.back()), "techniekarm (share of replicates)",
+  return table("regions_table", fmt::format("Regions of {}, {}", c.labels.front(), run.info().years.back()),
+               {"code", "region", "bovenbouw students", fmt::format("technical share {} (%)", run.info().years.front()),
+                fmt::format("technical share {} (%)", run.info().years.back()), "techniekarm (share of replicates)",
                 "duurzaam" + against, "dekkend" + against, "kwalitatief" + against},
                {false, false, true, true, true, true, true, true, true}, rows,
                "Means over replicates; in brackets the counterfactual. — : undefined, because the region has "

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "sim/csv_reader.hpp"
 
 namespace stosim {
@@ -13,7 +15,7 @@ PostcodeCentroids read_postcode_centroids(const std::string& path) {
   const std::size_t pc4 = t.column({"pc4", "postcode"}), lat = t.column({"lat"}), lon = t.column({"lon"});
   for (std::size_t r = 0; r < t.size(); ++r) {
     const auto y = parse_decimal(t.rows[r][lat]), x = parse_decimal(t.rows[r][lon]);
-    if (!y || !x)
+    if (!y || !x || !std::isfinite(*y) || !std::isfinite(*x) || std::abs(*y) > 90 || std::abs(*x) > 180)
       throw DataError(fmt::format("{}: '{}', '{}' is not a latitude and longitude", t.where(r, lat),
                                   t.rows[r][lat], t.rows[r][lon]));
     if (!out.by_pc4.emplace(t.rows[r][pc4], LatLon{*y, *x}).second)
@@ -37,8 +39,13 @@ PostcodeZones read_postcode_zones(const std::string& cbs_path, const PostcodeCen
     const std::string& text = t.rows[r][youth];
     double young = 0.0;
     const auto value = parse_decimal(text);
-    // CBS leaves secret values empty, or writes them as negative codes (-99995 ... -99997).
-    if (text.empty() || text == "." || (value && *value < 0)) {
+    // CBS leaves secret values empty, or writes them as negative codes (-99999 ... -99995); any
+    // other negative, or a count beyond a whole postcode, is a broken file.
+    const bool secret_code = value && *value >= -99999 && *value <= -99995 && std::floor(*value) == *value;
+    if (value && !secret_code && !(*value >= 0 && *value <= static_cast<double>(max_plausible_count)))
+      throw DataError(fmt::format("{}: '{}' is not a plausible number of inhabitants under 15 (0 to {}, or a CBS "
+                                  "secret code -99999 to -99995)", t.where(r, youth), text, max_plausible_count));
+    if (text.empty() || text == "." || secret_code) {
       out.warnings.add("postcodes whose youth count CBS keeps secret (weight 0: no homes there)",
                        fmt::format("{}: postcode {}", t.where(r, youth), code));
     } else if (value) {

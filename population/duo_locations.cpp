@@ -24,7 +24,9 @@ std::string code_at(const CsvTable& t, std::size_t r, std::size_t brin, std::siz
 
 double coordinate(const CsvTable& t, std::size_t r, std::size_t column) {
   const auto value = parse_decimal(t.rows[r][column]);
-  if (!value) throw DataError(fmt::format("{}: '{}' is not a number", t.where(r, column), t.rows[r][column]));
+  if (!value || !std::isfinite(*value) || std::abs(*value) > 180)
+    throw DataError(fmt::format("{}: '{}' is not a coordinate (a number of degrees, -180 to 180)", t.where(r, column),
+                                t.rows[r][column]));
   return *value;
 }
 

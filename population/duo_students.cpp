@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace stosim {
 
@@ -81,6 +82,7 @@ class Parser {
 
   DuoStudents run() {
     for (std::size_t r = 0; r < t_.size(); ++r) row(r);
+    cross_check_totals();
     return std::move(out_);
   }
 
@@ -201,6 +203,36 @@ class Parser {
       return;
     }
     out_.bridge.push_back(std::move(b));
+  }
+
+  std::vector<std::size_t> count_columns() const {
+    std::vector<std::size_t> columns = c_.other_years;
+    for (const auto& year : c_.year) columns.insert(columns.end(), year.begin(), year.end());
+    return columns;
+  }
+
+  static std::int64_t students_in(const std::vector<std::string>& fields, const std::vector<std::size_t>& columns) {
+    std::int64_t n = 0;
+    for (std::size_t k : columns) {
+      const auto count = k < fields.size() ? parse_count(fields[k]) : std::nullopt;
+      if (count) n += count->below_five ? 2 : count->value;
+    }
+    return n;
+  }
+
+  // The file's own total, from its lines, against the rows the reader made.
+  void cross_check_totals() {
+    const std::vector<std::size_t> columns = count_columns();
+    for (const auto& row : t_.rows) out_.students_in_rows += students_in(row, columns);
+    bool header = true;
+    for (const std::string& line : t_.lines) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (!std::exchange(header, false)) out_.students_in_lines += students_in(split_line(line, t_.separator), columns);
+    }
+    if (out_.students_in_rows != out_.students_in_lines)
+      throw DataError(fmt::format("{}: the rows read hold {} students, but the file's lines, summed one by one, "
+                                  "hold {}: lines were lost or merged (a stray '\"'?)",
+                                  t_.file, out_.students_in_rows, out_.students_in_lines));
   }
 
   const CsvTable& t_;

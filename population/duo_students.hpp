@@ -66,6 +66,10 @@ struct DuoStudents {
   // [grade 3, 4][leerweg][profile, or n_profiles for none].
   std::array<std::array<std::array<std::int64_t, n_profiles + 1>, n_leerwegen>, 2> file_total{};
   std::int64_t other_type_rows = 0, other_type_students = 0;  // havo, vwo, pro, ...
+  // Every student count of the file ('<5' as 2), summed twice: over the rows the CSV reader made,
+  // and line by line with split_line (sim/csv_reader.hpp). They must agree: a parse that loses
+  // or merges lines cannot.
+  std::int64_t students_in_rows = 0, students_in_lines = 0;
   ImportWarnings warnings;
 };
 

@@ -2,6 +2,8 @@
 // the imported counts, and every warning with its count and first case.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "population/population_import.hpp"
 
 namespace stosim {
@@ -9,12 +11,20 @@ namespace stosim {
 namespace {
 
 std::string thousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  // The magnitude as unsigned: -n overflows for the most negative int64.
+  const std::uint64_t magnitude = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  std::string digits = std::to_string(magnitude), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
   return n < 0 ? "-" + out : out;
+}
+
+// A total of weights (inhabitants): rounded, or in scientific notation beyond any real count.
+std::string weight_text(double total) {
+  if (!std::isfinite(total) || std::abs(total) >= 1e15) return fmt::format("{:.3g}", total);
+  return thousands(std::llround(total));
 }
 
 void files(std::string& out, const ImportReport& r) {
@@ -33,7 +43,7 @@ void places(std::string& out, const ImportedPopulation& p) {
   out += fmt::format("Regions    {}: {}; {} to {} locations per region\n", p.world.regions.size(), r.region_method,
                      r.smallest_region, r.largest_region);
   out += fmt::format("Zones      {} postcodes with {} inhabitants under 15 (the CBS file has {})\n",
-                     thousands(static_cast<std::int64_t>(p.world.zones.size())), thousands(std::llround(r.youth_in_zones)), thousands(std::llround(r.youth_in_file)));
+                     thousands(static_cast<std::int64_t>(p.world.zones.size())), weight_text(r.youth_in_zones), weight_text(r.youth_in_file));
 }
 
 void upper_table(std::string& out, const ImportedPopulation& p) {
@@ -113,7 +123,14 @@ std::string import_summary(const ImportedPopulation& p) {
   upper_table(out, p);
   bridge(out, p.report);
   warnings(out, p.report.warnings);
-  out += "\nEvery count imported agrees with the file's own total, or is listed above as set aside.\n";
+  const ImportReport& r = p.report;
+  out += fmt::format("\nStudents in the DUO file: {} summed line by line, {} in the rows read.\n",
+                     thousands(r.students_in_lines), thousands(r.students_in_rows));
+  // Printed only when the independent sums agree and the imported table matches the file's.
+  if (r.students_in_lines == r.students_in_rows && r.file_upper == r.imported_upper)
+    out += "Every count imported agrees with the file's own total, or is listed above as set aside.\n";
+  else
+    out += "The counts imported DO NOT agree with the file's own totals.\n";
   return out;
 }
 

@@ -205,33 +205,56 @@ void check_consistency(const Reader& r, const World& w) {
 
 }  // namespace
 
+namespace {
+
+void write_contents(hid_t file, const ImportedPopulation& p) {
+  write_metadata(file, p);
+  const World& w = p.world;
+  {
+    const h5::Handle g = h5::create_group(file, "regions");
+    h5::write_strings(g.id(), "code", w.regions.code);
+    h5::write_strings(g.id(), "name", w.regions.name);
+  }
+  {
+    const h5::Handle g = h5::create_group(file, "zones");
+    h5::write_strings(g.id(), "code", p.zone_code);
+    h5::write_floats(g.id(), "x_km", w.zones.x_km);
+    h5::write_floats(g.id(), "y_km", w.zones.y_km);
+    h5::write_floats(g.id(), "youth_weight", w.zones.youth_weight);
+    h5::write_ints(g.id(), "region", w.zones.region);
+  }
+  write_locations(file, p);
+  {
+    const h5::Handle g = h5::create_group(file, "programmes");
+    h5::write_ints(g.id(), "offered", as_ints(w.programmes.offered));
+    h5::write_ints(g.id(), "years_below_viability", as_ints(w.programmes.years_below_viability));
+    h5::write_strings(g.id(), "profile", std::vector<std::string>(profile_codes.begin(), profile_codes.end()));
+  }
+  write_students(file, w.students);
+}
+
+}  // namespace
+
 void write_population_file(const std::string& path, const ImportedPopulation& p) {
-  write_atomically(path, [&](const std::string& temporary) {
-    const h5::Handle file = h5::create_file(temporary);
-    write_metadata(file.id(), p);
-    const World& w = p.world;
+  // Built in memory, written with checked writes, read back with every check `run` applies.
+  const auto write = [&](const std::string& temporary) {
+    std::vector<char> image;
     {
-      const h5::Handle g = h5::create_group(file.id(), "regions");
-      h5::write_strings(g.id(), "code", w.regions.code);
-      h5::write_strings(g.id(), "name", w.regions.name);
+      h5::Handle file = h5::create_memory_file(path);
+      write_contents(file.id(), p);
+      image = h5::file_image(file.id());
+      file.close();
     }
-    {
-      const h5::Handle g = h5::create_group(file.id(), "zones");
-      h5::write_strings(g.id(), "code", p.zone_code);
-      h5::write_floats(g.id(), "x_km", w.zones.x_km);
-      h5::write_floats(g.id(), "y_km", w.zones.y_km);
-      h5::write_floats(g.id(), "youth_weight", w.zones.youth_weight);
-      h5::write_ints(g.id(), "region", w.zones.region);
+    write_bytes(temporary, image.data(), image.size());
+  };
+  const auto verify = [](const std::string& temporary) {
+    try {
+      read_population_file(temporary);
+    } catch (const std::exception& e) {
+      throw WriteError(std::string("the written file does not read back: ") + e.what());
     }
-    write_locations(file.id(), p);
-    {
-      const h5::Handle g = h5::create_group(file.id(), "programmes");
-      h5::write_ints(g.id(), "offered", as_ints(w.programmes.offered));
-      h5::write_ints(g.id(), "years_below_viability", as_ints(w.programmes.years_below_viability));
-      h5::write_strings(g.id(), "profile", std::vector<std::string>(profile_codes.begin(), profile_codes.end()));
-    }
-    write_students(file.id(), w.students);
-  });
+  };
+  write_atomically(path, write, verify);
 }
 
 PopulationFile read_population_file(const std::string& path) {
@@ -242,14 +265,14 @@ PopulationFile read_population_file(const std::string& path) {
   } catch (const std::runtime_error&) {
     r.fail("cannot open it as an HDF5 file (does it exist? make one with `stosim import`)");
   }
-  if (!H5Aexists(file.id(), "format") || h5::read_string_attribute(file.id(), "format") != format_name)
-    r.fail("not a stosim population file (no format attribute 'stosim-population'; make one with `stosim import`)");
-  const std::int64_t version = h5::read_int_attribute(file.id(), "format_version");
-  if (version != population_file_format_version)
-    r.fail(fmt::format("format version {} is not the {} this stosim reads; import the data again", version,
-                       population_file_format_version));
   PopulationFile p;
   try {
+    if (!h5::has_attribute(file.id(), "format") || h5::read_string_attribute(file.id(), "format") != format_name)
+      r.fail("not a stosim population file (no format attribute 'stosim-population'; make one with `stosim import`)");
+    const std::int64_t version = h5::read_int_attribute(file.id(), "format_version");
+    if (version != population_file_format_version)
+      r.fail(fmt::format("format version {} is not the {} this stosim reads; import the data again", version,
+                         population_file_format_version));
     p.start_year = static_cast<int>(h5::read_int_attribute(file.id(), "start_year"));
     p.world.year = p.start_year;
     p.summary = h5::read_string_attribute(file.id(), "import_summary");

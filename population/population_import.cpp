@@ -336,6 +336,8 @@ ImportedPopulation import_population(const ImportOptions& o) {
   report.other_type_rows = in.duo.other_type_rows;
   report.other_type_students = in.duo.other_type_students;
   report.file_upper = in.duo.file_total;
+  report.students_in_rows = in.duo.students_in_rows;
+  report.students_in_lines = in.duo.students_in_lines;
 
   std::vector<std::int32_t> world_of;
   std::vector<std::optional<PointKm>> point_of;

@@ -47,6 +47,8 @@ struct ImportReport {
   std::int64_t bridge_in_file = 0, bridge_havo_vwo = 0, bridge_moved = 0, bridge_not_placed = 0;
   std::array<std::int64_t, n_leerwegen> imported_bridge{};
   std::int64_t other_type_rows = 0, other_type_students = 0;
+  // Students of the DUO file summed over the rows read and, independently, line by line.
+  std::int64_t students_in_rows = 0, students_in_lines = 0;
   ImportWarnings warnings;
 };
 

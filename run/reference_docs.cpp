@@ -220,19 +220,20 @@ edit by hand. -->
 
 ## The run file (HDF5)
 
-`stosim run SCENARIO -o RUN.h5` writes one HDF5 file per run. It is written to `RUN.h5.tmp-PID`
-and renamed when complete: a file under the final name is always whole.
+`stosim run SCENARIO -o RUN.h5` writes one HDF5 file per run (format version 2). It is built in
+memory, written to `.RUN.h5.tmp-PID` beside the target, read back and checked in full, and only
+then renamed: a file under the final name is always whole (docs/RELIABILITY.md).
 
 | path | content |
 |---|---|
-| `/metadata` (attributes) | `format` = `stosim-run`, `format_version`, `stosim_version`, `git_commit`, `scenario_name`, `scenario_description`, `population` (the initial state: synthetic and its scale, or the population file), `scenario_yaml` (the resolved scenario: every key, after `extends` and command-line overrides), `seed`, `replicates`, `threads`, `start_year`, `end_year`, `wall_seconds`, `created_utc` |
+| `/metadata` (attributes) | `format` = `stosim-run`, `format_version`, `stosim_version`, `git_commit`, `scenario_name`, `scenario_description`, `scenario_yaml` (the resolved scenario: every key, after `extends` and command-line overrides), `seed` (unsigned 64-bit), `population` (`synthetic, scale S` or `file PATH`), `replicates`, `threads`, `start_year`, `end_year`, `wall_seconds`, `created_utc` |
 | `/years` | int32 `[year]`: school years (2018 = 2017/18) |
 | `/entities/regions/{code,name}` | one entry per region, in the order of the region dimension |
 | `/entities/locations/{code,name,region,x_km,y_km,lat,lon}` | one entry per location; `region` indexes `/entities/regions`; `x_km`, `y_km` are the model's kilometres, `lat`, `lon` degrees on the map of the Netherlands (a synthetic country at another scale is stretched back onto it) |
 | `/entities/profiles/{code,name,technical}` | the 10 profiles, in the order of the profile dimension; `technical` is 1 for technical profiles in this scenario |
 | `/entities/leerwegen/code`, `/entities/sectors/code` | BB, KB, GL, TL; DUO exam sectors |
 | `/entities/categories/DIMENSION` | the labels of every category dimension (profile, leerweg, sector, origin, mbo_level, age_band, partnership, envelope, hire_origin), in dataset order |
-| `/indicators/LEVEL/NAME` | float64 `[replicate, year, unit, category…]`, LEVEL one of `location`, `region`, `national` (one unit, `NL`); attributes `dimensions` (comma-separated names), `unit`, `kind`, `description` |
+| `/indicators/LEVEL/NAME` | float64 `[replicate, year, unit, category…]`, LEVEL one of `location`, `region`, `national` (one unit, `NL`); attributes `dimensions` (comma-separated names), `unit`, `kind`, `description`, `checksum` (FNV-1a 64 of the little-endian float64 values, as int64) |
 
 Undefined values are NaN: a ratio whose denominator is zero (a share of zero students), and the
 cells an indicator declares undefined (`technical_share_year3` for TL, which has no profiles).

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <set>
 
+#include "output/run_reader.hpp"
 #include "population/synthetic_netherlands.hpp"
 #include "sim/hdf5_file.hpp"
 #include "sim/projection.hpp"
@@ -28,11 +29,11 @@ void write_metadata(hid_t file, const RunResult& run) {
   h5::write_attribute(meta.id(), "git_commit", std::string(git_commit()));
   h5::write_attribute(meta.id(), "scenario_name", s.name);
   h5::write_attribute(meta.id(), "scenario_description", s.description);
-  h5::write_attribute(meta.id(), "population", s.population.source == "file"
-                                                   ? "population file " + s.population.path
-                                                   : fmt::format("synthetic Netherlands, scale {}", s.population.scale));
   h5::write_attribute(meta.id(), "scenario_yaml", to_yaml(s));
-  h5::write_attribute(meta.id(), "seed", static_cast<std::int64_t>(s.seed));
+  h5::write_attribute(meta.id(), "seed", s.seed);
+  h5::write_attribute(meta.id(), "population",
+                      s.population.source == "file" ? "file " + s.population.path
+                                                    : fmt::format("synthetic, scale {}", s.population.scale));
   h5::write_attribute(meta.id(), "replicates", std::int64_t{s.replicates});
   h5::write_attribute(meta.id(), "threads", std::int64_t{run.threads});
   h5::write_attribute(meta.id(), "start_year", std::int64_t{s.start_year});
@@ -138,6 +139,7 @@ void write_indicators(hid_t file, const RunResult& run) {
       h5::write_attribute(set.id(), "unit", std::string(specs[i].unit));
       h5::write_attribute(set.id(), "kind", std::string(kind_name(specs[i].kind)));
       h5::write_attribute(set.id(), "description", std::string(specs[i].description));
+      h5::write_attribute(set.id(), "checksum", static_cast<std::int64_t>(indicator_checksum(data)));
     }
   }
 }
@@ -145,15 +147,29 @@ void write_indicators(hid_t file, const RunResult& run) {
 }  // namespace
 
 void write_run_file(const std::string& path, const RunResult& run) {
-  write_atomically(path, [&](const std::string& temporary) {
-    const h5::Handle file = h5::create_file(temporary);
-    write_metadata(file.id(), run);
-    std::vector<std::int32_t> years;
-    for (int y = run.scenario.start_year; y <= run.scenario.end_year; ++y) years.push_back(y);
-    h5::write_ints(file.id(), "years", years);
-    write_entities(file.id(), run);
-    write_indicators(file.id(), run);
-  });
+  const auto write = [&](const std::string& temporary) {
+    std::vector<char> image;
+    {
+      h5::Handle file = h5::create_memory_file(path);
+      write_metadata(file.id(), run);
+      std::vector<std::int32_t> years;
+      for (int y = run.scenario.start_year; y <= run.scenario.end_year; ++y) years.push_back(y);
+      h5::write_ints(file.id(), "years", years);
+      write_entities(file.id(), run);
+      write_indicators(file.id(), run);
+      image = h5::file_image(file.id());
+      file.close();
+    }
+    write_bytes(temporary, image.data(), image.size());
+  };
+  const auto verify = [](const std::string& temporary) {
+    try {
+      RunFile(temporary).check_all();
+    } catch (const std::exception& e) {
+      throw WriteError(std::string("the written file does not read back: ") + e.what());
+    }
+  };
+  write_atomically(path, write, verify);
 }
 
 }  // namespace stosim

@@ -1,6 +1,7 @@
 #pragma once
-// The HDF5 file of a run (layout in docs/OUTPUT.md). Written to a temporary file beside the
-// target and renamed when complete, so a crash never leaves a half-written result.
+// The HDF5 file of a run (layout in docs/OUTPUT.md). Built in memory, written to a temporary
+// file beside the target with checked writes, read back and verified in full, and only then
+// renamed (sim/atomic_write.hpp): a crash or a full disk never leaves a half-written result.
 #include <string>
 
 #include "sim/atomic_write.hpp"
@@ -8,7 +9,8 @@
 
 namespace stosim {
 
-inline constexpr int run_file_format_version = 1;
+// 2: /metadata/seed unsigned, /metadata/population, a checksum with every indicator.
+inline constexpr int run_file_format_version = 2;
 
 void write_run_file(const std::string& path, const RunResult& run);
 

@@ -16,13 +16,28 @@
 #include <sstream>
 #include <utility>
 
+#include "run/scenario_limits.hpp"
+
 namespace stosim {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The first max_error_messages messages, then how many more there were.
+std::vector<std::string> capped(std::vector<std::string> messages) {
+  if (messages.size() <= max_error_messages) return messages;
+  const std::size_t more = messages.size() - max_error_messages;
+  messages.resize(max_error_messages);
+  messages.push_back(fmt::format("... and {} more problems", more));
+  return messages;
+}
+
+}  // namespace
+
 ScenarioError::ScenarioError(std::vector<std::string> messages)
     : std::runtime_error(messages.empty() ? "invalid scenario" : messages.front()),
-      messages_(std::move(messages)) {}
+      messages_(capped(std::move(messages))) {}
 
 namespace {
 
@@ -45,7 +60,7 @@ std::string join(const std::string& prefix, const std::string& key) {
 
 void flatten(const YAML::Node& map, const std::string& prefix, const std::string& file,
              Settings& out, std::vector<std::string>& errors) {
-  std::set<std::string> seen;
+  std::map<std::string, int> seen;  // key -> line
   for (const auto& entry : map) {
     const YAML::Node& key_node = entry.first;
     const std::string where = location_of(file, key_node.Mark());
@@ -54,8 +69,8 @@ void flatten(const YAML::Node& map, const std::string& prefix, const std::string
       continue;
     }
     const std::string key = join(prefix, key_node.Scalar());
-    if (!seen.insert(key_node.Scalar()).second) {
-      errors.push_back(fmt::format("{}: {}: duplicate key", where, key));
+    if (const auto [first, added] = seen.emplace(key_node.Scalar(), key_node.Mark().line + 1); !added) {
+      errors.push_back(fmt::format("{}: {}: duplicate key (first on line {})", where, key, first->second));
       continue;
     }
     if (prefix.empty() && key == "extends") continue;
@@ -70,9 +85,10 @@ void flatten(const YAML::Node& map, const std::string& prefix, const std::string
 fs::path resolve_parent(const fs::path& child, const std::string& name) {
   const fs::path dir = child.parent_path();
   const fs::path direct = dir / name;
-  if (fs::exists(direct) && fs::is_regular_file(direct)) return direct;
+  std::error_code error;
+  if (fs::exists(direct, error)) return direct;  // a directory too: reading it says so
   const fs::path with_extension = dir / (name + ".yaml");
-  if (fs::exists(with_extension)) return with_extension;
+  if (fs::exists(with_extension, error)) return with_extension;
   return fs::path(find_scenario_file(name));
 }
 
@@ -80,19 +96,20 @@ void read_scenario_file(const fs::path& path, std::vector<fs::path>& chain, Sett
                         std::vector<std::string>& errors) {
   const std::string file = path.string();
   chain.push_back(fs::weakly_canonical(path));
-  std::ifstream in(path);
-  if (!in) {
-    errors.push_back(fmt::format("{}: cannot read the scenario file", file));
-    return;
-  }
+  const std::optional<std::string> text = read_scenario_text(file, errors);
+  if (!text) return;
   YAML::Node root;
   try {
-    root = YAML::Load(in);
+    root = YAML::Load(*text);
   } catch (const YAML::Exception& e) {
     errors.push_back(fmt::format("{}: (syntax): {}", location_of(file, e.mark), e.msg));
     return;
   }
-  if (root.IsNull()) return;
+  if (root.IsNull()) {
+    errors.push_back(fmt::format("{}:1: (top level): the scenario is empty (only comments or nothing); a "
+                                 "scenario sets at least one key, e.g. `name:` or `extends:`", file));
+    return;
+  }
   if (!root.IsMap()) {
     errors.push_back(fmt::format("{}: (top level): a scenario must be a mapping of keys to values",
                                  location_of(file, root.Mark())));
@@ -190,8 +207,18 @@ std::optional<std::string> convert_integer(const YAML::Node& node, const ParamIn
 std::optional<std::string> convert(const YAML::Node& node, const ParamInfo& info, int& out) {
   return convert_integer(node, info, out);
 }
+// Exact: a seed such as 9007199254740993 must not pass through a double.
 std::optional<std::string> convert(const YAML::Node& node, const ParamInfo& info, std::uint64_t& out) {
-  return convert_integer(node, info, out);
+  const std::string text = node.IsScalar() ? node.Scalar() : std::string();
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+    return fmt::format("expected a whole number from 0 to {}, got {}", std::numeric_limits<std::uint64_t>::max(),
+                       describe_node(node));
+  if (static_cast<double>(value) < info.min || static_cast<double>(value) > info.max)
+    return fmt::format("value {} is out of range {}", text, range_text(info));
+  out = value;
+  return std::nullopt;
 }
 
 std::optional<std::string> convert(const YAML::Node& node, const ParamInfo&, bool& out) {
@@ -219,6 +246,7 @@ std::optional<std::string> convert(const YAML::Node& node, const ParamInfo& info
 std::optional<std::string> convert(const YAML::Node& node, const ParamInfo& info,
                                    std::vector<std::string>& out) {
   if (!node.IsSequence()) return fmt::format("expected a list, got {}", describe_node(node));
+  if (node.size() > max_list_items) return fmt::format("a list of more than {} items", max_list_items);
   std::vector<std::string> values;
   for (const auto& item : node) {
     if (!item.IsScalar()) return fmt::format("expected a list of text, got {}", describe_node(item));
@@ -232,6 +260,7 @@ std::optional<std::string> convert(const YAML::Node& node, const ParamInfo& info
 std::optional<std::string> convert(const YAML::Node& node, const ParamInfo& info,
                                    std::vector<double>& out) {
   if (!node.IsSequence()) return fmt::format("expected a list of numbers, got {}", describe_node(node));
+  if (node.size() > max_list_items) return fmt::format("a list of more than {} items", max_list_items);
   std::vector<double> values;
   for (const auto& item : node) {
     double value = 0.0;
@@ -426,14 +455,27 @@ Scenario apply_settings(const Settings& settings, std::vector<std::string>& erro
   scenario.visit(applier);
   for (const auto& [key, setting] : settings)
     if (!applier.used().count(key))
-      errors.push_back(fmt::format("{}: {}: {}", setting.where, key, unknown_key_message(key, applier)));
+      // Suggestions cost an edit distance to every key: only for the messages that are printed.
+      errors.push_back(fmt::format("{}: {}: {}", setting.where, key,
+                                   errors.size() < max_error_messages ? unknown_key_message(key, applier)
+                                                                      : std::string("unknown key")));
   if (errors.empty()) check_consistency(scenario, settings, errors);
   return scenario;
 }
 
 void add_overrides(const std::vector<Override>& overrides, Settings& settings,
                    std::vector<std::string>& errors) {
+  std::map<std::string, std::string> given;  // key -> value, on this command line
   for (const Override& o : overrides) {
+    if (const auto [first, added] = given.emplace(o.key, o.value); !added) {
+      errors.push_back(fmt::format("command line: {}: given twice ('{}' and '{}'); give each key once", o.key,
+                                   first->second, o.value));
+      continue;
+    }
+    if (const auto bad = invalid_utf8(o.value)) {
+      errors.push_back(fmt::format("command line: {}: byte 0x{:02X} is not UTF-8", o.key, bad->byte));
+      continue;
+    }
     try {
       settings[o.key] = Setting{YAML::Load(o.value), "command line"};
     } catch (const YAML::Exception& e) {
@@ -466,11 +508,16 @@ std::vector<std::string> scenario_search_dirs() {
 }
 
 std::string find_scenario_file(const std::string& name_or_path) {
-  if (fs::is_regular_file(name_or_path)) return name_or_path;
-  const auto in_library = [](const std::string& name) -> std::optional<std::string> {
+  if (name_or_path.size() > 255)
+    throw ScenarioError({fmt::format("{}...: the scenario name is {} characters long; a name or path of at "
+                                     "most 255 characters is expected", name_or_path.substr(0, 40),
+                                     name_or_path.size())});
+  std::error_code error;
+  if (fs::is_regular_file(name_or_path, error) || fs::is_directory(name_or_path, error)) return name_or_path;
+  const auto in_library = [&error](const std::string& name) -> std::optional<std::string> {
     for (const std::string& dir : scenario_search_dirs()) {
       const fs::path candidate = fs::path(dir) / (name + ".yaml");
-      if (fs::is_regular_file(candidate)) return candidate.string();
+      if (fs::is_regular_file(candidate, error)) return candidate.string();
     }
     return std::nullopt;
   };

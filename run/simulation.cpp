@@ -14,6 +14,7 @@
 #include "output/monitor.hpp"
 #include "population/population_file.hpp"
 #include "population/synthetic_netherlands.hpp"
+#include "run/run_memory.hpp"
 #include "sim/data_error.hpp"
 #include "sim/geography.hpp"
 #include "sim/random.hpp"
@@ -115,6 +116,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options) {
       static_cast<std::size_t>(scenario.replicates));
   arena.execute([&] {
     result.initial = build_initial_world(scenario);
+    check_run_fits_in_memory(result.initial, scenario, threads);
     tbb::parallel_for(0, scenario.replicates, [&](int r) {
       frames[static_cast<std::size_t>(r)] = std::make_unique<IndicatorFrame>(
           run_replicate(result.initial, scenario, r, options.progress));

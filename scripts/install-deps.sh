@@ -8,7 +8,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(cmake make g++ git libboost-dev libeigen3-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
-          hdf5-tools catch2 librandom123-dev libfmt-dev libcli11-dev nlohmann-json3-dev chromium)
+          hdf5-tools catch2 librandom123-dev libfmt-dev libcli11-dev ccache
+          clang libclang-rt-14-dev  # clang + compiler-rt: the libFuzzer targets (tests/fuzz)
+          nlohmann-json3-dev chromium)  # the report's JSON, and its test in a headless browser
 for argument in "$@"; do
   case "$argument" in
     --python) packages+=(python3 python3-h5py python3-pandas) ;;

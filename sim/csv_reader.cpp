@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -146,7 +147,10 @@ void split_records(const std::string& text, CsvTable& t) {
     if (quoted) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
       else if (c == '"') quoted = false;
-      else field += c, line += c == '\n';
+      else if (c == '\n')
+        throw DataError(fmt::format("{}:{}: a quoted field runs past the end of its line (a stray '\"'?); "
+                                    "every record must be on one line", t.file, record_line));
+      else field += c;
     } else if (c == '"' && trim(field).empty()) {
       quoted = was_quoted = true, field.clear();
     } else if (c == t.separator) {
@@ -179,6 +183,22 @@ CsvTable parse_csv(std::string_view bytes, const std::string& file) {
   if (trim(text).empty()) throw DataError(fmt::format("{}:1: the file is empty", file));
   t.separator = detect_separator(std::string_view(text).substr(0, text.find('\n')), file);
   split_records(text, t);
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    t.lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::size_t data_lines = 0;  // non-blank lines after the header, counted without the parser
+  bool header_seen = false;
+  for (const std::string& l : t.lines) {
+    if (trim(l).empty()) continue;
+    if (header_seen) ++data_lines;
+    header_seen = true;
+  }
+  if (data_lines != t.rows.size())
+    throw DataError(fmt::format("{}: {} rows read from {} non-blank lines: lines were lost or merged", file,
+                                t.rows.size(), data_lines));
   for (std::size_t r = 0; r < t.rows.size(); ++r)
     if (t.rows[r].size() != t.header.size())
       throw DataError(fmt::format("{}:{}: expected {} fields separated by '{}' as in the header, "
@@ -188,6 +208,9 @@ CsvTable parse_csv(std::string_view bytes, const std::string& file) {
 }
 
 CsvTable read_csv(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw DataError(fmt::format("{}: is a directory, not a CSV file", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(fmt::format("{}: cannot read the file (does it exist?)", path));
   std::ostringstream bytes;
@@ -217,9 +240,24 @@ std::optional<Count> parse_count(std::string_view text) {
   if (text == "<5") return Count{0, true};
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || text.empty())
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max_plausible_count ||
+      text.empty())
     return std::nullopt;
   return Count{value, false};
+}
+
+std::vector<std::string> split_line(std::string_view line, char separator) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
+    else if (c == '"') quoted = !quoted;
+    else if (c == separator && !quoted) fields.emplace_back();
+    else if (c != '\r') fields.back() += c;
+  }
+  for (std::string& f : fields) f = trim(f);
+  return fields;
 }
 
 std::optional<double> parse_decimal(std::string_view text) {

@@ -3,6 +3,10 @@
 // ';' or ',' (detected from the header line), in UTF-8 or Windows-1252/ISO-8859-1 (detected from
 // the bytes), quoted fields allowed, values trimmed. Text comes out as UTF-8. Problems are
 // DataErrors naming file, line and column.
+//
+// One record per line: a quoted field may hold separators and quotes ("") but never runs past
+// the end of its line, so that a stray '"' cannot swallow the lines up to the next quote. The
+// rows are cross-checked against the non-blank lines, counted independently of the parser.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +27,7 @@ struct CsvTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
   std::vector<int> line;  // line in the file of each row (the header is line 1)
+  std::vector<std::string> lines;  // the decoded text of every line, for independent checks
 
   std::size_t size() const { return rows.size(); }
   // Index of the first column whose name (ignoring case) is one of `names`.
@@ -38,7 +43,16 @@ CsvTable read_csv(const std::string& path);
 // Parses bytes already in memory (tests, and read_csv).
 CsvTable parse_csv(std::string_view bytes, const std::string& file);
 
-// A published count: a whole number, or "<5" (DUO's small-number suppression: 1 to 4).
+// One line split at `separator` on its own (quotes honoured within the line), fields trimmed:
+// a second tokenizer, independent of the one that makes the rows, for cross-checks.
+std::vector<std::string> split_line(std::string_view line, char separator);
+
+// The largest count a DUO or CBS cell can plausibly hold (a whole school location, or the
+// youth of one postcode, is far smaller); more is a broken file, not data.
+inline constexpr std::int64_t max_plausible_count = 100000;
+
+// A published count: a whole number 0..max_plausible_count, or "<5" (DUO's small-number
+// suppression: 1 to 4).
 struct Count {
   std::int64_t value = 0;
   bool below_five = false;

@@ -16,6 +16,22 @@ void check_status(herr_t status, const std::string& what) {
   if (status < 0) throw std::runtime_error("HDF5: cannot " + what);
 }
 
+// stosim reports its own errors; HDF5's diagnostics on stderr would only bury them.
+void silence_diagnostics() {
+  static const bool silenced = H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr) >= 0;
+  (void)silenced;
+}
+
+// The earliest file format (readable by every HDF5 since 1.8). The later formats checksum their
+// metadata, but mark the superblock "open for writing" in an in-memory image, which then cannot
+// be opened; damaged values are caught by the checksums of the data instead (fletcher32 on
+// compressed datasets, and output/run_reader.hpp).
+Handle file_access(bool in_memory) {
+  Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "make file access properties");
+  if (in_memory) check_status(H5Pset_fapl_core(access.id(), 1 << 20, 0), "build a file in memory");
+  return access;
+}
+
 Handle string_type() {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "make a string type");
   check_status(H5Tset_size(type.id(), H5T_VARIABLE), "set string size");
@@ -67,12 +83,33 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 Handle::~Handle() {
   if (id_ >= 0 && closer_) closer_(id_);
 }
+void Handle::close() {
+  const hid_t id = std::exchange(id_, -1);
+  if (id >= 0 && closer_) check_status(closer_(id), "close an HDF5 object");
+}
 
 Handle create_file(const std::string& path) {
-  return Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
-                "create " + path);
+  silence_diagnostics();
+  const Handle access = file_access(false);
+  return Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.id()), H5Fclose, "create " + path);
+}
+Handle create_memory_file(const std::string& name) {
+  silence_diagnostics();
+  const Handle access = file_access(true);
+  return Handle(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.id()), H5Fclose,
+                "create " + name + " in memory");
+}
+std::vector<char> file_image(hid_t file) {
+  check_status(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush a file built in memory");
+  const ssize_t size = H5Fget_file_image(file, nullptr, 0);
+  if (size <= 0) throw std::runtime_error("HDF5: cannot take the image of a file built in memory");
+  std::vector<char> image(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(file, image.data(), image.size()) != size)
+    throw std::runtime_error("HDF5: cannot copy the image of a file built in memory");
+  return image;
 }
 Handle open_file(const std::string& path) {
+  silence_diagnostics();
   H5E_BEGIN_TRY {
     const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (id >= 0) return Handle(id, H5Fclose, "open " + path);
@@ -89,6 +126,19 @@ Handle open_group(hid_t parent, const std::string& name) {
 }
 bool exists(hid_t parent, const std::string& path) {
   return H5Lexists(parent, path.c_str(), H5P_DEFAULT) > 0;
+}
+bool has_attribute(hid_t object, const std::string& name) {
+  return H5Aexists(object, name.c_str()) > 0;
+}
+std::vector<hsize_t> shape_of(hid_t parent, const std::string& name) {
+  const Handle set(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "open dataset " + name);
+  const Handle space(H5Dget_space(set.id()), H5Sclose, "read the shape of " + name);
+  const int rank = H5Sget_simple_extent_ndims(space.id());
+  if (rank < 0 || rank > H5S_MAX_RANK) throw std::runtime_error("HDF5: cannot read the shape of " + name);
+  std::vector<hsize_t> shape(static_cast<std::size_t>(rank));
+  if (H5Sget_simple_extent_dims(space.id(), shape.data(), nullptr) < 0)
+    throw std::runtime_error("HDF5: cannot read the shape of " + name);
+  return shape;
 }
 
 std::vector<std::string> members(hid_t group) {
@@ -128,6 +178,20 @@ void write_attribute(hid_t object, const std::string& name, double value) {
   const Handle attr(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT),
                     H5Aclose, "create attribute " + name);
   check_status(H5Awrite(attr.id(), H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
+  const Handle space(H5Screate(H5S_SCALAR), H5Sclose, "make a scalar dataspace");
+  const Handle attr(H5Acreate2(object, name.c_str(), H5T_STD_U64LE, space.id(), H5P_DEFAULT, H5P_DEFAULT),
+                    H5Aclose, "create attribute " + name);
+  check_status(H5Awrite(attr.id(), H5T_NATIVE_UINT64, &value), "write attribute " + name);
+}
+
+std::uint64_t read_uint_attribute(hid_t object, const std::string& name) {
+  const Handle attr(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+  std::uint64_t value = 0;
+  check_status(H5Aread(attr.id(), H5T_NATIVE_UINT64, &value), "read attribute " + name);
+  return value;
 }
 
 std::string read_string_attribute(hid_t object, const std::string& name) {
@@ -187,6 +251,7 @@ Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hs
   const bool compress = chunk_size >= 256;
   if (compress) {
     check_status(H5Pset_chunk(properties.id(), static_cast<int>(chunk.size()), chunk.data()), "chunk");
+    check_status(H5Pset_fletcher32(properties.id()), "checksum");
     check_status(H5Pset_deflate(properties.id(), 4), "compress");
   }
   Handle set(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.id(), H5P_DEFAULT,
@@ -214,11 +279,13 @@ std::vector<std::int32_t> read_ints(hid_t parent, const std::string& name) {
 
 std::vector<double> read_doubles(hid_t parent, const std::string& name, std::vector<hsize_t>& shape) {
   const Handle set(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "open dataset " + name);
-  const Handle space(H5Dget_space(set.id()), H5Sclose, "read the shape of " + name);
-  shape.resize(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space.id())));
-  H5Sget_simple_extent_dims(space.id(), shape.data(), nullptr);
+  shape = shape_of(parent, name);
   hsize_t n = 1;
-  for (hsize_t d : shape) n *= d;
+  for (hsize_t d : shape) {
+    // A damaged file can claim any shape: refuse one beyond memory before allocating it.
+    if (d != 0 && n > (hsize_t{1} << 32) / d) throw std::runtime_error("HDF5: dataset " + name + " is implausibly large");
+    n *= d;
+  }
   std::vector<double> values(n);
   if (n > 0)
     check_status(H5Dread(set.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),

@@ -21,6 +21,8 @@ class Handle {
   Handle& operator=(Handle&& other) noexcept;
   ~Handle();
   hid_t id() const { return id_; }
+  // Closes now and throws when HDF5 reports a failure (the destructor cannot report one).
+  void close();
 
  private:
   hid_t id_ = -1;
@@ -28,17 +30,27 @@ class Handle {
 };
 
 Handle create_file(const std::string& path);
+// A file built in memory (the core driver, nothing on disk): write it with file_image() and
+// checked writes, so that a full disk never meets HDF5 half-way through a file.
+Handle create_memory_file(const std::string& name);
+// The bytes of a complete file built in memory (flushed first).
+std::vector<char> file_image(hid_t file);
 Handle open_file(const std::string& path);
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);
 bool exists(hid_t parent, const std::string& path);
+bool has_attribute(hid_t object, const std::string& name);
+// The shape of a dataset, without reading it.
+std::vector<hsize_t> shape_of(hid_t parent, const std::string& name);
 std::vector<std::string> members(hid_t group);
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value);
 void write_attribute(hid_t object, const std::string& name, std::int64_t value);
 void write_attribute(hid_t object, const std::string& name, double value);
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value);
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::int64_t read_int_attribute(hid_t object, const std::string& name);
+std::uint64_t read_uint_attribute(hid_t object, const std::string& name);
 
 void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 void write_ints(hid_t parent, const std::string& name, const std::vector<std::int32_t>& values);

@@ -64,7 +64,9 @@ TEST_CASE("CsvReader.RefusesMalformedTables", "[csv]") {
   CHECK_THAT(error_of("A;B\n1;2;3\n"), Catch::Contains("f.csv:2: expected 2 fields separated by ';' as in the header, found 3"));
   CHECK_THAT(error_of("just text\n"), Catch::Contains("f.csv:1: no ';' or ','"));
   CHECK_THAT(error_of(""), Catch::Contains("f.csv:1: the file is empty"));
-  CHECK_THAT(error_of("A;B\n\"open;2\n"), Catch::Contains("f.csv:2: a quoted field is never closed"));
+  CHECK_THAT(error_of("A;B\n\"open;2"), Catch::Contains("f.csv:2: a quoted field is never closed"));
+  // A quote that would run on to the next line: one record per line, never a swallowed line.
+  CHECK_THAT(error_of("A;B\n\"open;2\n3;4\n"), Catch::Contains("f.csv:2: a quoted field runs past the end of its line"));
 }
 
 TEST_CASE("CsvReader.ColumnsByName", "[csv]") {

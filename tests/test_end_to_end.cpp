@@ -119,8 +119,8 @@ TEST_CASE("EndToEnd.ExportRefusesWhatIsNotARunFile", "[e2e][errors]") {
   const fs::path dir = fresh_dir("stosim_e2e_export");
   std::ofstream(dir / "not.h5") << "plain text";
   const Result r = run("export " + (dir / "not.h5").string() + " --csv " + (dir / "csv").string());
-  CHECK(r.code == 1);
-  CHECK(r.output.find("cannot open as an HDF5 file") != std::string::npos);
+  CHECK(r.code == 2);  // invalid input, as --help promises
+  CHECK(r.output.find("not.h5: not an HDF5 file") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "csv" / "national.csv"));
 }
 
@@ -167,8 +167,9 @@ TEST_CASE("EndToEnd.CompareGivesPairedEffects", "[e2e]") {
   CHECK(tl);
 
   const Result unpaired = run("compare " + (dir / "b.h5").string() + " " + (dir / "other.h5").string());
-  CHECK(unpaired.code == 1);
-  CHECK(unpaired.output.find("are not paired") != std::string::npos);
+  CHECK(unpaired.code == 2);
+  CHECK(unpaired.output.find("cannot be paired replicate by replicate: they differ in seed 2018 / 5") !=
+        std::string::npos);
 }
 
 TEST_CASE("EndToEnd.ReportIsAnOfflinePageOfSeveralRuns", "[e2e]") {
@@ -202,8 +203,8 @@ TEST_CASE("EndToEnd.ReportIsAnOfflinePageOfSeveralRuns", "[e2e]") {
   REQUIRE(run("run no_sto -o " + (dir / "other.h5").string() + common + " --seed 5").code == 0);
   const Result unpaired = run("report " + (dir / "b.h5").string() + " --against " + (dir / "other.h5").string() +
                               " -o " + (dir / "x.html").string());
-  CHECK(unpaired.code == 1);
-  CHECK(unpaired.output.find("are not paired") != std::string::npos);
+  CHECK(unpaired.code == 2);
+  CHECK(unpaired.output.find("cannot be paired") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.html"));
 }
 

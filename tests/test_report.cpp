@@ -184,7 +184,7 @@ TEST_CASE("Report.AScenarioAgainstItselfHasNoEffect", "[report]") {
 
 TEST_CASE("Report.RefusesUnpairedRunsAndMissingAssets", "[report]") {
   const std::string other = run_file("no_sto", {{"seed", "7"}});
-  CHECK_THROWS_WITH(report_json({{run_file("baseline")}, other, {}}), Catch::Contains("are not paired"));
+  CHECK_THROWS_WITH(report_json({{run_file("baseline")}, other, {}}), Catch::Contains("cannot be paired"));
   const fs::path html = fs::temp_directory_path() / "stosim_report_no_assets.html";
   CHECK_THROWS_WITH(write_report({{run_file("baseline")}, run_file("no_sto"), "/nonexistent"}, html.string()),
                     Catch::Contains("chart library is missing"));

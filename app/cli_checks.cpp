@@ -28,18 +28,20 @@ CLI::Validator seed_validator() {
       "0..2^64-1");
 }
 
-CLI::Validator threads_validator() {
+CLI::Validator whole_number(int lowest, int highest) {
   return CLI::Validator(
-      [](std::string& text) -> std::string {
+      [lowest, highest](std::string& text) -> std::string {
         int value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (!text.empty() && ec == std::errc() && end == text.data() + text.size() && value >= 1 &&
-            value <= max_threads)
+        if (!text.empty() && ec == std::errc() && end == text.data() + text.size() && value >= lowest &&
+            value <= highest)
           return {};
-        return fmt::format("expected a whole number from 1 to {}, got '{}'", max_threads, text);
+        return fmt::format("expected a whole number from {} to {}, got '{}'", lowest, highest, text);
       },
-      fmt::format("1..{}", max_threads));
+      fmt::format("{}..{}", lowest, highest));
 }
+
+CLI::Validator threads_validator() { return whole_number(1, max_threads); }
 
 void prepare_output(const std::string& path, bool quiet) {
   check_output_path(path);

@@ -20,6 +20,8 @@ std::optional<std::uint64_t> parse_seed(const std::string& text);
 CLI::Validator seed_validator();
 // "--threads: expected a whole number from 1 to 1024, got '...'"
 CLI::Validator threads_validator();
+// "OPTION: expected a whole number from LOWEST to HIGHEST, got '...'"
+CLI::Validator whole_number(int lowest, int highest);
 
 // Checks that `path` can be written (sim/atomic_write.hpp: check_output_path) and, unless
 // quiet, says on stderr when it will replace an existing file.

@@ -71,9 +71,10 @@ Examples:
   cmd->add_option("--coordinates", a->files.coordinates,
                   "CSV with columns location,lat,lon that overrides the files' coordinates");
   cmd->add_option("--regions", a->files.regions, "Number of regions to cluster (default 78)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 10000));
   cmd->add_option("--seed", a->files.seed,
-                  "Seed of the clustering start and home draws (default 2019)");
+                  "Seed of the clustering start and home draws, 0 to 2^64-1 (default 2019)")
+      ->check(seed_validator());
   cmd->add_flag("-q,--quiet", a->quiet, "Print nothing");
 
   return {cmd, [a] { return import(*a); }};

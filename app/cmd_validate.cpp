@@ -50,7 +50,7 @@ Examples:
   cmd->add_option("--scenario", a->options.scenario, "Scenario to validate")->capture_default_str();
   cmd->add_option("--replicates", a->options.replicates,
                   "Replicates averaged in the dynamics lines")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number(1, 100000))
       ->capture_default_str();
   cmd->add_option("--threads", a->options.threads, "Worker threads (default: all cores)")
       ->check(threads_validator());

@@ -43,6 +43,8 @@ Examples:
   stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
   stosim report results/baseline.h5 --against results/no_sto.h5 -o report.html
   stosim indicators                         # what a run records
+  stosim attribute baseline no_sto --target technical_share_year3,national,,BB,2030
+  stosim calibrate validation/calibrations/synthetic_profile_choice.yaml
 
 Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or file),
 3 validation outside tolerance.)TEXT"};
@@ -54,6 +56,8 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
                                          add_export_command(app), add_compare_command(app),
                                          add_report_command(app), add_docs_command(app),
                                          add_import_command(app), add_validate_command(app),
+                                         add_observed_command(app), add_sensitivity_command(app),
+                                         add_attribute_command(app), add_calibrate_command(app),
                                          add_indicators_command(app)};
 
   try {

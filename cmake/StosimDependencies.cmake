@@ -19,3 +19,17 @@ find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 add_library(stosim_random123 INTERFACE)
 add_library(stosim::random123 ALIAS stosim_random123)
 target_include_directories(stosim_random123 INTERFACE ${RANDOM123_INCLUDE_DIR})
+
+# Boost (header-only parts: Boost.Random's Sobol' sequence) and NLopt (derivative-free
+# optimisers for calibration; Debian: libnlopt-cxx-dev, whose nlopt.hpp wraps the C library).
+find_package(Boost 1.71 REQUIRED)
+find_package(NLopt REQUIRED CONFIG)
+find_path(NLOPT_CXX_INCLUDE_DIR nlopt.hpp REQUIRED)
+add_library(stosim_nlopt INTERFACE)
+add_library(stosim::nlopt ALIAS stosim_nlopt)
+target_include_directories(stosim_nlopt INTERFACE ${NLOPT_CXX_INCLUDE_DIR})
+if(TARGET NLopt::nlopt_cxx)
+  target_link_libraries(stosim_nlopt INTERFACE NLopt::nlopt_cxx)
+else()
+  target_link_libraries(stosim_nlopt INTERFACE NLopt::nlopt)
+endif()

@@ -54,8 +54,7 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
 
 }  // namespace
 
-std::int64_t enter_cohort(World& world, const DemographyParams& params, const H5Params& h5,
-                          const StepContext& ctx) {
+std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx) {
   const Zones& zones = world.zones;
   std::vector<double> region_weight(world.regions.size(), 0.0);
   for (std::size_t z = 0; z < zones.size(); ++z)
@@ -73,9 +72,9 @@ std::int64_t enter_cohort(World& world, const DemographyParams& params, const H5
     const double whole = std::floor(expected);
     const auto count = static_cast<std::int64_t>(whole) +
                        (rounding.bernoulli(expected - whole) ? 1 : 0);
-    const bool exposed = h5.enabled && !world.region_state.received_total.empty() &&
-                         world.region_state.received_total[r] > 0.0;
-    const double shift = exposed ? h5.primary_exposure_shift : 0.0;
+    // H5: primary-school exposure paid last year (the channels still hold last year's values).
+    const std::vector<float>& exposure = world.channels.primary_exposure_shift;
+    const double shift = r < exposure.size() ? exposure[r] : 0.0;
     for (std::int64_t k = 0; k < count; ++k) add_entrant(world, z, params, shift, ctx);
     entered += count;
   }

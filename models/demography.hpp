@@ -1,7 +1,6 @@
 #pragma once
 // Demography: students move up a year, and a new cohort enters year 1 in every region.
 #include "models/context.hpp"
-#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -45,9 +44,9 @@ struct DemographyParams {
 // Every enrolled student below year 4 moves up a year (year-4 students still enrolled repeat).
 void promote_students(World& world);
 // Adds the year's entrants (without a school yet: see school_choice) and returns their number.
-// H5: entrants from regions that have run STO programmes (exposure in primary school) get
-// h5.primary_exposure_shift added to their propensity.
-std::int64_t enter_cohort(World& world, const DemographyParams& params, const H5Params& h5,
+// H5: entrants from regions that paid for exposure in primary school last year get the region's
+// resolved primary_exposure_shift (world.channels) added to their propensity.
+std::int64_t enter_cohort(World& world, const DemographyParams& params,
                           const StepContext& ctx);
 // Expected entrants of a region in a year, from its base cohort and the trends.
 double expected_cohort(const World& world, const DemographyParams& params, const StepContext& ctx,

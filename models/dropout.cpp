@@ -17,9 +17,11 @@ void apply_dropout(World& world, const DropoutParams& params, const StepContext&
     const double u = ctx.stream(Purpose::dropout, s.id[i]).uniform();
     double dropout_rate = params.dropout_rate;
     if (!quality.quality.empty() && s.profile[i] != no_profile && s.location[i] >= 0) {
-      const std::size_t k = programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i]);
+      const auto l = static_cast<std::size_t>(s.location[i]);
+      const std::size_t k = programme_index(l, s.profile[i]);
+      const double effect = quality.effect[static_cast<std::size_t>(world.locations.region[l])];
       dropout_rate =
-          std::min(1.0, dropout_rate * std::exp(-quality.effect * (quality.quality[k] - quality.start[k])));
+          std::min(1.0, dropout_rate * std::exp(-effect * (quality.quality[k] - quality.start[k])));
     }
     if (u < dropout_rate) {
       s.status[i] = StudentStatus::dropped_out;

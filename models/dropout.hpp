@@ -27,11 +27,12 @@ struct DropoutParams {
 };
 
 // H9: students of programmes that improved drop out less: the hazard is multiplied by
-// e^(-effect (quality - start quality)) when `quality` is given (not empty).
+// e^(-effect (quality - start quality)) when `quality` is given (not empty); `effect` is per
+// region (world.channels.quality_dropout, 0 when H9 is off).
 struct DropoutQuality {
   std::span<const float> quality;
-  std::span<const float> start;  // each programme's quality in the start year
-  double effect = 0.0;
+  std::span<const float> start;   // each programme's quality in the start year
+  std::span<const float> effect;  // per region
 };
 void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx,
                    DropoutQuality quality = {});

@@ -7,11 +7,6 @@ namespace stosim {
 
 namespace {
 
-double envelope_of(const World& world, std::size_t region, Envelope e) {
-  const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
-  return k < world.flows.envelope.size() ? world.flows.envelope[k] : 0.0;
-}
-
 std::size_t region_of_programme(const World& world, std::size_t programme) {
   return static_cast<std::size_t>(world.locations.region[programme / n_profiles]);
 }
@@ -36,7 +31,7 @@ std::vector<RegionProgrammes> offered_by_region(const World& world, const StepCo
   return regions;
 }
 
-// The facilities envelope (H6) goes to the region's technical programmes in proportion to what
+// Modernisation money (H6) goes to the region's technical programmes in proportion to what
 // they lack (1 - q), so the most outdated catch up first. Returns the amount spent.
 double spread_by_need(const World& world, const std::vector<std::size_t>& programmes, double money,
                       std::vector<double>& investment) {
@@ -48,7 +43,7 @@ double spread_by_need(const World& world, const std::vector<std::size_t>& progra
   return money;
 }
 
-// Untargeted money is shared equally: schools spend it on their own programmes, small and
+// Own-programmes money is shared equally: schools spend it on their own programmes, small and
 // non-technical ones too. Returns the amount spent.
 double spread_evenly(const std::vector<std::size_t>& programmes, double money,
                      std::vector<double>& investment) {
@@ -83,14 +78,14 @@ void ensure_region_state(World& world) {
 }
 
 // The hub (H2) ages like any facility; a funded region places it once, at its busiest technical
-// location, and invests its hub envelope there. Returns the amount spent.
+// location, and invests its hub money there. Returns the amount spent.
 double update_hub(World& world, const FacilityParams& params, const H2Params& h2,
                   std::size_t region, const std::vector<std::int32_t>& students,
                   const StepContext& ctx) {
   RegionState& rs = world.region_state;
   rs.hub_quality[region] *= static_cast<float>(1.0 - params.obsolescence);
-  const double money = envelope_of(world, region, Envelope::hub);
-  if (!h2.enabled || money <= 0.0) return 0.0;
+  const double money = world.channels.hub_money[region];
+  if (money <= 0.0) return 0.0;
   if (rs.hub_location[region] < 0)
     rs.hub_location[region] = busiest_technical_location(world, region, students, ctx);
   if (rs.hub_location[region] < 0) return 0.0;
@@ -112,12 +107,13 @@ void initialise_facilities(World& world, const FacilityParams& params, StreamKey
   ensure_region_state(world);
 }
 
-void update_facilities(World& world, const FacilityParams& params, const PathwayParams& pathways,
+void update_facilities(World& world, const FacilityParams& params, const H2Params& h2,
                        const StepContext& ctx) {
   ensure_region_state(world);
   Programmes& prog = world.programmes;
   prog.facility_quality.resize(prog.size(), static_cast<float>(params.initial_quality_mean));
   YearFlows& f = world.flows;
+  const ChannelValues& ch = world.channels;
   const std::size_t n_regions = world.regions.size();
   f.facility_investment.resize(n_regions, 0.0);
   f.budget_spent.resize(n_regions, 0.0);
@@ -126,41 +122,43 @@ void update_facilities(World& world, const FacilityParams& params, const Pathway
   for (std::size_t k = 0; k < prog.size(); ++k)
     if (prog.offered[k]) prog.facility_quality[k] *= static_cast<float>(1.0 - params.obsolescence);
 
-  std::vector<double> investment(prog.size(), 0.0);
+  // STO money per programme: the aanloop impulse, modernisation (H6) and own-programmes money.
+  std::vector<double> sto(prog.size(), 0.0);
   std::vector<double> sto_spent(n_regions, 0.0);
   for (std::size_t k = 0; k < prog.size(); ++k) {
     if (!prog.offered[k]) continue;  // impulse for a closed programme stays unspent
-    investment[k] += params.school_investment;  // schools maintain every programme they offer
     const double impulse = k < f.programme_impulse.size() ? f.programme_impulse[k] : 0.0;
-    investment[k] += impulse;
+    sto[k] += impulse;
     sto_spent[region_of_programme(world, k)] += impulse;
   }
   const std::vector<RegionProgrammes> regions = offered_by_region(world, ctx);
   std::vector<std::int32_t> students;
-  if (pathways.h2.enabled) count_programme_students(world, students);
+  count_programme_students(world, students);
   for (std::size_t r = 0; r < n_regions; ++r) {
-    if (pathways.h6.enabled)
-      sto_spent[r] += spread_by_need(world, regions[r].technical,
-                                     envelope_of(world, r, Envelope::facilities), investment);
-    sto_spent[r] +=
-        spread_evenly(regions[r].all, envelope_of(world, r, Envelope::untargeted), investment);
-    const double hub = update_hub(world, params, pathways.h2, r, students, ctx);
-    sto_spent[r] += hub;
-    f.facility_investment[r] += hub;
+    spread_by_need(world, regions[r].technical, ch.modernisation_money[r], sto);
+    sto_spent[r] += spread_evenly(regions[r].all, ch.own_programme_money[r], sto);
+    f.facility_investment[r] += update_hub(world, params, h2, r, students, ctx);
+    // The facilities and hub envelopes are spent as the plan says, also where their pathway is
+    // off (the money then buys nothing the model follows: models/channels.hpp).
+    sto_spent[r] += f.envelope[r * n_envelopes + static_cast<int>(Envelope::facilities)] +
+                    f.envelope[r * n_envelopes + static_cast<int>(Envelope::hub)];
   }
 
+  // Schools maintain every programme they offer; STO money on a programme replaces part of that.
   for (std::size_t k = 0; k < prog.size(); ++k) {
-    if (investment[k] <= 0.0) continue;
-    const double q = prog.facility_quality[k] + investment[k] / params.cost_per_quality;
+    if (!prog.offered[k]) continue;
+    const double own = std::max(0.0, params.school_investment - params.substitution * sto[k]);
+    const double investment = own + sto[k];
+    if (investment <= 0.0) continue;
+    const double q = prog.facility_quality[k] + investment / params.cost_per_quality;
     prog.facility_quality[k] = static_cast<float>(std::min(1.0, q));
-    f.facility_investment[region_of_programme(world, k)] += investment[k];
+    f.facility_investment[region_of_programme(world, k)] += investment;
   }
   for (std::size_t r = 0; r < n_regions; ++r) f.budget_spent[r] += sto_spent[r];
 }
 
 float effective_facility_quality(const World& world, std::size_t programme, const H2Params& h2) {
   const float own = world.programmes.facility_quality[programme];
-  if (!h2.enabled) return own;
   const RegionState& rs = world.region_state;
   const std::size_t r = region_of_programme(world, programme);
   if (r >= rs.hub_location.size() || rs.hub_location[r] < 0) return own;

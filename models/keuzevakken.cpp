@@ -6,27 +6,54 @@
 
 namespace stosim {
 
-namespace {
-bool funds_exposure(const World& world, std::size_t region, const PathwayParams& pathways) {
-  return pathways.h5.enabled &&
-         world.flows.envelope[region * n_envelopes + static_cast<int>(Envelope::exposure)] > 0.0;
-}
-}  // namespace
-
-std::vector<std::uint8_t> keuzevak_offer(const World& world, const PathwayParams& pathways,
+std::vector<std::uint8_t> keuzevak_offer(const World& world,
                                          const std::array<bool, n_profiles>& technical) {
   std::vector<std::uint8_t> offer(world.locations.size(), 0);
+  const std::vector<std::uint8_t>& funded = world.channels.keuzevak_offer_funded;
   for (std::size_t l = 0; l < offer.size(); ++l) {
     for (int p = 0; p < n_profiles; ++p)
       if (technical[p] && world.programmes.offered[programme_index(l, p)]) offer[l] = 1;
-    if (funds_exposure(world, static_cast<std::size_t>(world.locations.region[l]), pathways)) offer[l] = 1;
+    const auto r = static_cast<std::size_t>(world.locations.region[l]);
+    if (r < funded.size() && funded[r]) offer[l] = 1;  // H5
   }
   return offer;
 }
 
-void choose_keuzevakken(World& world, const KeuzevakParams& params, const PathwayParams& pathways,
-                        const StepContext& ctx) {
-  const std::vector<std::uint8_t> offer = keuzevak_offer(world, pathways, ctx.technical);
+std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_profiles>& technical) {
+  std::vector<float> following(world.locations.size(), 0.0f), students(world.locations.size(), 0.0f);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.location[i] < 0) continue;
+    if (s.profile[i] != no_profile && technical[s.profile[i]]) continue;
+    const auto l = static_cast<std::size_t>(s.location[i]);
+    students[l] += 1.0f;
+    if (s.technical_keuzevak[i]) following[l] += 1.0f;
+  }
+  for (std::size_t l = 0; l < students.size(); ++l)
+    following[l] = students[l] > 0.0f ? following[l] / students[l] : 0.0f;
+  return following;
+}
+
+void add_keuzevak_appeal(const World& world, const std::array<bool, n_profiles>& technical,
+                         std::vector<float>& appeal) {
+  const std::vector<float>& effect = world.channels.keuzevak_choice_effect;
+  const std::vector<float>& start = world.start.keuzevak_uptake;
+  bool any = false;
+  for (float e : effect) any = any || e != 0.0f;
+  if (!any || start.size() != world.locations.size()) return;
+  const std::vector<float> uptake = keuzevak_uptake(world, technical);
+  appeal.resize(world.programmes.size(), 0.0f);
+  for (std::size_t l = 0; l < uptake.size(); ++l) {
+    const double e = effect[static_cast<std::size_t>(world.locations.region[l])];
+    if (e == 0.0) continue;
+    for (int p = 0; p < n_profiles; ++p)
+      if (technical[p]) appeal[programme_index(l, p)] += static_cast<float>(e * (uptake[l] - start[l]));
+  }
+}
+
+void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepContext& ctx) {
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, ctx.technical);
+  const ChannelValues& ch = world.channels;
   Students& s = world.students;
   for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 2 || s.location[i] < 0) return;
@@ -40,9 +67,8 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const Pathwa
       return;
     }
     const auto region = static_cast<std::size_t>(world.locations.region[l]);
-    double logit = (s.profile[i] == no_profile ? params.constant_tl : params.constant_other_profile) +
-                   params.beta_propensity * s.propensity[i];
-    if (funds_exposure(world, region, pathways)) logit += pathways.h5.keuzevak_shift;
+    const double logit = (s.profile[i] == no_profile ? params.constant_tl : params.constant_other_profile) +
+                         params.beta_propensity * s.propensity[i] + ch.keuzevak_shift[region];  // H5
     s.technical_keuzevak[i] =
         ctx.stream(Purpose::keuzevak, s.id[i]).bernoulli(1.0 / (1.0 + std::exp(-logit))) ? 1 : 0;
   });

@@ -2,11 +2,11 @@
 // Technical keuzevakken (elective modules) in years 3-4: students of a technical profile follow
 // them as part of their profile; students of other profiles and of TL may choose one where their
 // location offers it. H5 (broader exposure) funds an offer at every location of the region and
-// raises the odds of following one; a technical keuzevak raises the odds of technical mbo.
+// raises the odds of following one, and a location's uptake feeds back into the choice of
+// technical profiles; a technical keuzevak raises the odds of technical mbo.
 #include <span>
 
 #include "models/context.hpp"
-#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -28,13 +28,22 @@ struct KeuzevakParams {
 };
 
 // Whether each location offers technical keuzevakken this year: it has an open technical
-// programme, or its region funds broad exposure (H5).
-std::vector<std::uint8_t> keuzevak_offer(const World& world, const PathwayParams& pathways,
+// programme, or its region funds broad exposure (H5, world.channels).
+std::vector<std::uint8_t> keuzevak_offer(const World& world,
                                          const std::array<bool, n_profiles>& technical);
+
+// Share of each location's years 3-4 students outside technical profiles (TL included) who
+// follow a technical keuzevak.
+std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_profiles>& technical);
+
+// H5 feedback: adds to each technical programme's appeal (sized to the programmes when empty) the
+// region's keuzevak_choice_effect times the change of its location's uptake since the start year.
+// Leaves `appeal` untouched where the channel is neutral.
+void add_keuzevak_appeal(const World& world, const std::array<bool, n_profiles>& technical,
+                         std::vector<float>& appeal);
 
 // Year-2 students who just chose their year-3 programme (and TL year-2 students) decide whether
 // they follow a technical keuzevak in years 3-4. Spends the exposure envelope.
-void choose_keuzevakken(World& world, const KeuzevakParams& params, const PathwayParams& pathways,
-                        const StepContext& ctx);
+void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepContext& ctx);
 
 }  // namespace stosim

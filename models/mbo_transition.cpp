@@ -63,23 +63,22 @@ double choose_programme_job_chance(const World& world, const MboTransitionParams
   return world.mbo.job_chance[first + per - 1];
 }
 
-std::vector<double> job_chance_weights(const World& world, double w) {
-  std::vector<double> weight(world.mbo.size());
-  for (std::size_t k = 0; k < weight.size(); ++k) weight[k] = std::exp(w * world.mbo.job_chance[k]);
-  return weight;
-}
-
 }  // namespace
 
 void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakParams& keuzevak,
-               const PathwayParams& pathways, const CoordinationParams& coordination,
                QualityView quality, const StepContext& ctx) {
   const std::array<double, n_mbo_origins> base = {logit(params.technical_from_technical_profile),
                                                   logit(params.technical_from_other_profile),
                                                   logit(params.technical_from_tl)};
-  const std::vector<double> plain_weight = job_chance_weights(world, params.job_chance_weight);
-  const std::vector<double> aligned_weight =
-      job_chance_weights(world, params.job_chance_weight + pathways.h4.job_chance_weight);
+  // Job-chance weights of each mbo programme, with the extra weight of its region's alignment
+  // (H4; 0 where not aligned).
+  const ChannelValues& ch = world.channels;
+  std::vector<double> weight(world.mbo.size());
+  for (std::size_t k = 0; k < weight.size(); ++k) {
+    const auto r = static_cast<std::size_t>(world.mbo.region[k]);
+    weight[k] = std::exp((params.job_chance_weight + ch.aligned_job_chance_weight[r]) *
+                         world.mbo.job_chance[k]);
+  }
   Students& s = world.students;
   YearFlows& flows = world.flows;
   for_each_index(s.size(), [&](std::size_t i) {
@@ -88,21 +87,19 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
     if (!rng.bernoulli(params.mbo_share)) return;
     const int origin = mbo_origin(s.profile[i], ctx.technical);
     const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
-    const bool aligned = pathways.h4.enabled && agreements_active(world, region, coordination);
     // Change of the vmbo programme's quality since the start (none for TL: no programme).
     const double q = s.profile[i] == no_profile
                          ? 0.0
                          : quality.change(programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i]));
     double odds = base[origin];
     if (origin != 0 && s.technical_keuzevak[i]) odds += keuzevak.mbo_effect;
-    if (pathways.h9.enabled) odds += pathways.h9.mbo_effect * q;
-    if (aligned) odds += pathways.h4.technical_shift * world.region_state.labour_demand[region];
+    odds += ch.quality_mbo[region] * q;  // H9
+    odds += ch.aligned_technical_shift[region] * world.region_state.labour_demand[region];  // H4
     const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
     const int level = mbo_level(s.leerweg[i]);
-    const double job_chance = choose_programme_job_chance(world, params, region, technical, level,
-                                                          aligned ? aligned_weight : plain_weight, rng);
-    const double dropout =
-        params.first_year_dropout * std::exp(-params.preparation_effect * q);
+    const double job_chance =
+        choose_programme_job_chance(world, params, region, technical, level, weight, rng);
+    const double dropout = params.first_year_dropout * std::exp(-ch.quality_mbo_dropout[region] * q);  // H9
     const bool drops_out = ctx.stream(Purpose::mbo_dropout, s.id[i]).bernoulli(std::min(1.0, dropout));
 
     const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);

@@ -5,13 +5,12 @@
 // less likely the better their vmbo programme prepared them.
 // The odds of a technical field depend on origin (technical profile, other profile, TL), a
 // technical keuzevak, programme quality (H9) and, under regional alignment (H4), regional
-// technician demand; H4 also weighs job chance more in the choice of programme.
+// technician demand; H4 also weighs job chance more in the choice of programme, and H9's quality
+// gain lowers first-year dropout (all through world.channels).
 #include <span>
 
 #include "models/context.hpp"
 #include "models/keuzevakken.hpp"
-#include "models/pathways.hpp"
-#include "models/regional_coordination.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -28,7 +27,6 @@ struct MboTransitionParams {
   double job_chance_sd = 0.08;
   double job_chance_weight = 1.0;
   double first_year_dropout = 0.12;
-  double preparation_effect = 1.0;
 
   template <class V>
   void visit(V& v) {
@@ -53,7 +51,6 @@ struct MboTransitionParams {
     v(job_chance_sd, "job_chance_sd", {.min = 0, .max = 1, .description = "Spread of job chance between programmes", .source = "assumption"});
     v(job_chance_weight, "job_chance_weight", {.min = 0, .max = 50, .description = "Logit weight of job chance in the choice of programme without alignment", .source = "assumption"});
     v(first_year_dropout, "first_year_dropout", {.min = 0, .max = 1, .description = "First-year mbo dropout when the vmbo programme's quality is that of the start year", .source = "assumption: about one in eight mbo starters leaves in the first year"});
-    v(preparation_effect, "preparation_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of first-year mbo dropout per unit of improvement of the vmbo programme's quality since the start year", .source = "assumption"});
   }
 };
 
@@ -73,7 +70,6 @@ struct QualityView {
 };
 
 void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakParams& keuzevak,
-               const PathwayParams& pathways, const CoordinationParams& coordination,
                QualityView quality, const StepContext& ctx);
 
 }  // namespace stosim

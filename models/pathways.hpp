@@ -1,10 +1,11 @@
 #pragma once
 // The nine hypothesis pathways of the STO research design (MODEL.md section 5), each with an
-// on/off switch and its strength parameters. The mechanisms read them where the pathway acts:
-// H1 in programme_viability, H2 and H6 in facilities, H3 and H8 in teachers, H4 and H9 in
-// mbo_transition and profile_choice, H5 in demography and keuzevakken, H7 in regional_coordination.
-// A pathway that needs regional agreements (H1-H4, H7) acts only in regions whose collaboration
-// capital reaches regional_coordination.agreement_threshold.
+// on/off switch and its strength parameters. No mechanism reads a switch: models/channels.cpp
+// resolves switches, agreements and money into per-region channel values once a year (its table
+// lists every channel, its pathway and its parameters), and the mechanisms read those values.
+// A pathway that needs regional agreements (H1-H4, H7) acts only in regions with an approved plan
+// whose collaboration capital reaches regional_coordination.agreement_threshold. A money pathway's
+// effect grows with its envelope up to `full_dose` (euro per year-1 student of the region).
 #include "sim/parameters.hpp"
 
 namespace stosim {
@@ -58,12 +59,14 @@ struct H3Params {  // teacher attraction and retention
   double budget_share = 0.15;
   double retention_effect = 0.3;
   double attraction_effect = 0.5;
+  double full_dose = 150.0;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H3: regional attraction and retention of technical teachers"});
     v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of teacher policy in the split of a region's STO money", .source = "assumption"});
-    v(retention_effect, "retention_effect", {.min = 0, .max = 1, .description = "Relative reduction of the attrition hazard when funded", .source = "assumption"});
-    v(attraction_effect, "attraction_effect", {.min = 0, .max = 10, .description = "Relative increase of side-entrant supply when funded", .source = "assumption"});
+    v(retention_effect, "retention_effect", {.min = 0, .max = 1, .description = "Relative reduction of the attrition hazard at the full dose", .source = "assumption"});
+    v(attraction_effect, "attraction_effect", {.min = 0, .max = 10, .description = "Relative increase of side-entrant supply at the full dose", .source = "assumption"});
+    v(full_dose, "full_dose", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Teachers envelope per year-1 student of the region at which retention and attraction reach their full effect (less money, a proportional effect; 0: any money gives the full effect)", .source = "assumption: about the envelope of an average region at the transition budget"});
   }
 };
 
@@ -86,6 +89,8 @@ struct H5Params {  // earlier and broader exposure
   double budget_share = 0.1;
   double primary_exposure_shift = 0.05;
   double keuzevak_shift = 0.8;
+  double keuzevak_choice_effect = 2.0;
+  double full_dose = 100.0;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H5: exposure to technology in primary school and in non-technical profiles and TL"});
@@ -93,7 +98,10 @@ struct H5Params {  // earlier and broader exposure
     v(primary_exposure_shift, "primary_exposure_shift",
       {.unit = "sd", .min = -2, .max = 2, .description = "Shift of the technical propensity of entrants from funded regions (primary-school exposure)", .source = "assumption"});
     v(keuzevak_shift, "keuzevak_shift",
-      {.min = 0, .max = 5, .description = "Log-odds added to following a technical keuzevak in TL and non-technical profiles when funded", .source = "assumption"});
+      {.min = 0, .max = 5, .description = "Log-odds added to following a technical keuzevak in TL and non-technical profiles at the full dose", .source = "assumption"});
+    v(keuzevak_choice_effect, "keuzevak_choice_effect",
+      {.min = 0, .max = 20, .description = "Utility of the technical profiles at a location per unit change (since the start year) of the share of its years 3-4 students outside technical profiles who follow a technical keuzevak: keuzevakken seen by younger students feed back into profile choice", .source = "assumption"});
+    v(full_dose, "full_dose", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Exposure envelope per year-1 student of the region at which the exposure effects are full (less money, a proportional effect; 0: any money gives the full effect)", .source = "assumption: about the envelope of an average region at the transition budget"});
   }
 };
 
@@ -125,15 +133,17 @@ struct H8Params {  // professional development and teachers from industry
   double development_hours = 40.0;
   double training_speedup = 1.0;
   double hybrid_per_core_partner = 0.3;
+  double full_dose = 150.0;
   template <class V>
   void visit(V& v) {
     v(enabled, "enabled", {.description = "H8: professional development and hybrid teachers seconded by firms"});
     v(budget_share, "budget_share", {.min = 0, .max = 1, .description = "Weight of development in the split of a region's STO money", .source = "assumption"});
-    v(development_hours, "development_hours", {.unit = "h/FTE/year", .min = 0, .max = 400, .description = "Extra professional development per FTE when funded", .source = "assumption"});
+    v(development_hours, "development_hours", {.unit = "h/FTE/year", .min = 0, .max = 400, .description = "Extra professional development per FTE at the full dose", .source = "assumption"});
     v(training_speedup, "training_speedup",
-      {.unit = "1/year", .min = 0, .max = 5, .description = "Extra yearly probability that a teacher in training or unqualified becomes qualified when funded", .source = "assumption"});
+      {.unit = "1/year", .min = 0, .max = 5, .description = "Extra yearly probability that a teacher in training or unqualified becomes qualified at the full dose", .source = "assumption"});
     v(hybrid_per_core_partner, "hybrid_per_core_partner",
-      {.unit = "teachers/year", .min = 0, .max = 5, .description = "Hybrid teachers a core partner firm seconds per year, when vacancies exist", .source = "assumption"});
+      {.unit = "teachers/year", .min = 0, .max = 5, .description = "Hybrid teachers a core partner firm seconds per year at the full dose, when vacancies exist", .source = "assumption"});
+    v(full_dose, "full_dose", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Development envelope per year-1 student of the region at which the H8 effects are full (less money, a proportional effect; 0: any money gives the full effect)", .source = "assumption: about the envelope of an average region at the transition budget"});
   }
 };
 
@@ -142,12 +152,14 @@ struct H9Params {  // quality raises attractiveness
   double choice_effect = 0.6;
   double dropout_effect = 2.0;
   double mbo_effect = 1.0;
+  double mbo_dropout_effect = 1.0;
   template <class V>
   void visit(V& v) {
-    v(enabled, "enabled", {.description = "H9: programme quality raises technical choice, motivation and technical transition"});
+    v(enabled, "enabled", {.description = "H9: programme quality raises technical choice, motivation, technical transition and preparation for mbo"});
     v(choice_effect, "choice_effect", {.min = 0, .max = 20, .description = "Utility of a technical programme per unit of quality gained since the start year", .source = "assumption"});
     v(dropout_effect, "dropout_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of dropout per unit of programme quality gained since the start year", .source = "assumption"});
     v(mbo_effect, "mbo_effect", {.min = 0, .max = 20, .description = "Log-odds of a technical mbo field per unit of programme quality gained since the start year", .source = "assumption"});
+    v(mbo_dropout_effect, "mbo_dropout_effect", {.min = 0, .max = 20, .description = "Log-hazard reduction of first-year mbo dropout per unit of vmbo programme quality gained since the start year (better preparation)", .source = "assumption"});
   }
 };
 

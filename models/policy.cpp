@@ -9,14 +9,15 @@ namespace {
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-double form_bonus(OrganisationForm form) {
-  return form == OrganisationForm::external_coordinator ? 0.05
-         : form == OrganisationForm::shared_participation ? -0.03
-                                                           : 0.0;
+double form_bonus(OrganisationForm form, const PolicyParams& params) {
+  return form == OrganisationForm::external_coordinator   ? params.plan_bonus_external_coordinator
+         : form == OrganisationForm::shared_participation ? params.plan_bonus_shared_participation
+                                                          : 0.0;
 }
 
 // Plans are written in the last aanloop year; a rejected plan is improved and resubmitted each
-// following year until approved.
+// following year until approved, or until it has been assessed max_submissions times: the region
+// has then failed to agree and stays without a plan (PlanStatus::rejected for good).
 void assess_plans(World& world, const PolicyParams& params, const StepContext& ctx) {
   RegionState& rs = world.region_state;
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
@@ -24,10 +25,12 @@ void assess_plans(World& world, const PolicyParams& params, const StepContext& c
     if (rs.plan_status[r] == PlanStatus::none) {
       if (ctx.year != params.transitie_start - 1) continue;
       RandomStream rng(ctx.streams, 0, Purpose::plan_quality, r);  // a region's plan, fixed per replicate
-      rs.plan_quality[r] = static_cast<float>(0.2 + 0.5 * rs.collaboration[r] + 0.1 * rs.prior_network[r] +
-                                              form_bonus(rs.organisation[r]) +
-                                              params.plan_quality_sd * rng.normal());
+      rs.plan_quality[r] = static_cast<float>(
+          params.plan_base_quality + params.plan_collaboration_weight * rs.collaboration[r] +
+          params.plan_prior_network_bonus * rs.prior_network[r] +
+          form_bonus(rs.organisation[r], params) + params.plan_quality_sd * rng.normal());
     } else {
+      if (ctx.year - (params.transitie_start - 1) >= params.max_submissions) continue;  // failed
       rs.plan_quality[r] += static_cast<float>(params.resubmission_gain);
     }
     const double p = logistic(params.approval_slope * (rs.plan_quality[r] - params.approval_threshold));
@@ -88,9 +91,10 @@ double after_cofinancing_rule(const PolicyParams& params, double budget, double 
   return params.cofinancing_rule == "scale" ? supported : 0.0;
 }
 
-// Splits a region's money over the enabled pathways in proportion to their budget shares.
-// Regional pathways (H2 hub, H3 teachers) need an agreement; their share otherwise goes to the
-// schools untargeted, as does everything when no pathway is enabled.
+// Splits a region's money into envelopes by fixed shares, whatever the pathway switches (a pathway
+// that is off keeps its money; models/channels.hpp says what the money then does). Regional
+// measures (H2 hub, H3 teacher pool) need an agreement; without one their share goes to the
+// schools' own programmes.
 void fill_envelopes(World& world, std::size_t r, double money, const PolicyParams& params,
                     const PathwayParams& pw, const CoordinationParams& coordination) {
   double* envelope = &world.flows.envelope[r * n_envelopes];
@@ -99,27 +103,30 @@ void fill_envelopes(World& world, std::size_t r, double money, const PolicyParam
   const double rest = (1.0 - params.coordination_share) * money;
   struct Claim {
     Envelope envelope;
-    bool active;
     double share;
   };
-  const Claim claims[] = {{Envelope::hub, pw.h2.enabled && agreed, pw.h2.budget_share},
-                          {Envelope::teachers, pw.h3.enabled && agreed, pw.h3.budget_share},
-                          {Envelope::exposure, pw.h5.enabled, pw.h5.budget_share},
-                          {Envelope::facilities, pw.h6.enabled, pw.h6.budget_share},
-                          {Envelope::development, pw.h8.enabled, pw.h8.budget_share}};
+  const Envelope regional_or_own_hub = agreed ? Envelope::hub : Envelope::untargeted;
+  const Envelope regional_or_own_teachers = agreed ? Envelope::teachers : Envelope::untargeted;
+  const Claim claims[] = {{regional_or_own_hub, pw.h2.budget_share},
+                          {regional_or_own_teachers, pw.h3.budget_share},
+                          {Envelope::exposure, pw.h5.budget_share},
+                          {Envelope::facilities, pw.h6.budget_share},
+                          {Envelope::development, pw.h8.budget_share},
+                          {Envelope::untargeted, params.own_programmes_share}};
   double total_share = 0.0;
-  for (const Claim& c : claims) total_share += c.active ? c.share : 0.0;
+  for (const Claim& c : claims) total_share += c.share;
   if (total_share <= 0.0) {
     envelope[static_cast<int>(Envelope::untargeted)] += rest;
     return;
   }
-  for (const Claim& c : claims)
-    if (c.active) envelope[static_cast<int>(c.envelope)] += rest * c.share / total_share;
+  for (const Claim& c : claims) envelope[static_cast<int>(c.envelope)] += rest * c.share / total_share;
 }
 
 void transition_budgets(World& world, const PolicyParams& params, const PathwayParams& pathways,
                         const CoordinationParams& coordination, const StepContext& ctx) {
   RegionState& rs = world.region_state;
+  // No national budget, no regional minimum: the money stops (no_structural_money).
+  if (national_budget(params, ctx) <= 0.0) return;
   const std::vector<double> students = bovenbouw_students_per_region(world);
   double eligible_students = 0.0;
   for (std::size_t r = 0; r < students.size(); ++r)

@@ -156,13 +156,19 @@ std::int32_t nearest_with_programme(const World& world, const OfferSums& sums, s
 
 }  // namespace
 
-std::vector<float> quality_appeal(std::span<const float> quality, std::span<const float> start,
-                                  const H9Params& h9,
+std::vector<float> quality_appeal(const World& world, std::span<const float> quality,
+                                  std::span<const float> start,
                                   const std::array<bool, n_profiles>& technical) {
-  if (!h9.enabled) return {};
+  const std::vector<float>& effect = world.channels.quality_choice;
+  bool any = false;
+  for (float e : effect) any = any || e != 0.0f;
+  if (!any) return {};
   std::vector<float> appeal(quality.size(), 0.0f);
-  for (std::size_t k = 0; k < quality.size(); ++k)
-    if (technical[k % n_profiles]) appeal[k] = static_cast<float>(h9.choice_effect * (quality[k] - start[k]));
+  for (std::size_t k = 0; k < quality.size(); ++k) {
+    if (!technical[k % n_profiles]) continue;
+    const double e = effect[static_cast<std::size_t>(world.locations.region[k / n_profiles])];
+    appeal[k] = static_cast<float>(e * (quality[k] - start[k]));
+  }
   return appeal;
 }
 

@@ -6,7 +6,6 @@
 #include <span>
 
 #include "models/context.hpp"
-#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -45,10 +44,10 @@ struct ProfileChoiceParams {
 // Extra utility of each programme (H9: its quality); empty means none.
 using Appeal = std::span<const float>;
 
-// H9: appeal of each technical programme, h9.choice_effect * (quality - start quality); empty
-// when H9 is off (quality then plays no part in the choice).
-std::vector<float> quality_appeal(std::span<const float> quality, std::span<const float> start,
-                                  const H9Params& h9,
+// H9: appeal of each technical programme, the region's resolved quality_choice effect times
+// (quality - start quality); empty when the channel is neutral everywhere (H9 off).
+std::vector<float> quality_appeal(const World& world, std::span<const float> quality,
+                                  std::span<const float> start,
                                   const std::array<bool, n_profiles>& technical);
 
 // Sets world.start.profile_constant (zero when params.calibrate_constants is false).

@@ -21,18 +21,6 @@ std::int32_t nearest_alternative(const World& world, std::size_t student, int pr
   return -1;
 }
 
-bool under_agreement(const World& world, std::size_t region, const H1Params& h1,
-                     const CoordinationParams& coordination) {
-  return h1.enabled && agreements_active(world, region, coordination);
-}
-
-// Money the region's schools spend on their own programmes this year.
-bool funds_own_programmes(const World& world, std::size_t region) {
-  const double* envelope = &world.flows.envelope[region * n_envelopes];
-  return envelope[static_cast<int>(Envelope::untargeted)] > 0.0 ||
-         envelope[static_cast<int>(Envelope::facilities)] > 0.0;
-}
-
 // Offered programmes of each (region, profile).
 std::vector<int> providers_per_region(const World& world) {
   std::vector<int> count(world.regions.size() * n_profiles, 0);
@@ -59,8 +47,7 @@ bool has_larger_neighbour(const World& world, std::size_t programme, const std::
 
 // Marks the programmes that close this year, by agreement (H1) or by the viability rule.
 std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabilityParams& params,
-                                             const H1Params& h1, const CoordinationParams& coordination,
-                                             const StepContext& ctx) {
+                                             const H1Params& h1, const StepContext& ctx) {
   std::vector<std::int32_t> students;
   count_programme_students(world, students);
   const std::vector<int> providers = providers_per_region(world);
@@ -69,20 +56,21 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
   for (std::size_t k = 0; k < prog.size(); ++k) {
     if (!prog.offered[k]) continue;
     const auto region = static_cast<std::size_t>(world.locations.region[k / n_profiles]);
-    const bool agreed = under_agreement(world, region, h1, coordination);
-    const double relief = (!agreed && funds_own_programmes(world, region)) ? params.funded_threshold_relief : 0.0;
-    if (agreed && students[k] < h1.small_students && has_larger_neighbour(world, k, students, h1.neighbour_km) &&
-        ctx.stream(Purpose::concentration, k).bernoulli(h1.concentration_rate)) {
+    const ChannelValues& ch = world.channels;
+    const double concentration = ch.concentration_rate[region];
+    if (concentration > 0.0 && students[k] < h1.small_students &&
+        has_larger_neighbour(world, k, students, h1.neighbour_km) &&
+        ctx.stream(Purpose::concentration, k).bernoulli(concentration)) {
       closing[k] = 1;
       ++world.flows.concentrated_programmes;
       continue;
     }
-    const bool small = students[k] < params.min_students * (1.0 - relief);
+    const bool small = students[k] < params.min_students * (1.0 - ch.threshold_relief[region]);
     if (!small) {
       prog.years_below_viability[k] = 0;
       continue;
     }
-    const bool protected_sole = agreed && h1.protect_sole_provider && providers[region * n_profiles + k % n_profiles] == 1;
+    const bool protected_sole = ch.protect_sole_provider[region] && providers[region * n_profiles + k % n_profiles] == 1;
     if (protected_sole || ++prog.years_below_viability[k] < params.years_below_to_close) continue;
     closing[k] = 1;
   }
@@ -98,10 +86,10 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
 }  // namespace
 
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
-                               const H1Params& h1, const CoordinationParams& coordination,
-                               const ProfileChoiceParams& choice, const StepContext& ctx) {
+                               const H1Params& h1, const ProfileChoiceParams& choice,
+                               const StepContext& ctx) {
   if (params.min_students <= 0) return;
-  const std::vector<std::uint8_t> closing = closing_programmes(world, params, h1, coordination, ctx);
+  const std::vector<std::uint8_t> closing = closing_programmes(world, params, h1, ctx);
   if (world.flows.closed_programmes == 0) return;
   Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -4,15 +4,14 @@
 // within reach offering the same profile and leerweg, or else choose another profile at their own
 // school; year-4 students finish where they are.
 //
-// Money and agreements change the rule (the trade-offs of seed report §2.2): a region's STO money
-// spent by schools on their own programmes lowers the threshold (small programmes are kept
-// alive), unless the region has a profile agreement (H1). Under H1 a small programme with a larger
-// neighbour offering the same profile is concentrated there, and a region's sole provider of a
-// profile is protected.
+// Money and agreements change the rule (the trade-offs of seed report §2.2), through the resolved
+// channels (world.channels): a region's STO money spent by schools on their own programmes lowers
+// the threshold (small programmes are kept alive: the money's own channel); under H1 a
+// small programme with a larger neighbour offering the same profile is concentrated there, and a
+// region's sole provider of a profile is protected.
 #include "models/context.hpp"
 #include "models/pathways.hpp"
 #include "models/profile_choice.hpp"
-#include "models/regional_coordination.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -22,6 +21,7 @@ struct ProgrammeViabilityParams {
   int min_students = 25;
   int years_below_to_close = 3;
   double funded_threshold_relief = 0.5;
+  double relief_full_dose = 50.0;
 
   template <class V>
   void visit(V& v) {
@@ -38,13 +38,17 @@ struct ProgrammeViabilityParams {
        .source = "assumption, kept in the calibration of min_students (validation/README.md)"});
     v(funded_threshold_relief, "funded_threshold_relief",
       {.min = 0, .max = 1,
-       .description = "Share by which the threshold falls in a region whose schools spend STO money on their own programmes without a profile agreement",
+       .description = "Share by which the threshold falls in a region whose schools spend STO money on their own programmes at the full dose",
        .source = "seed report §2.2: schools with more money may keep small profiles alive"});
+    v(relief_full_dose, "relief_full_dose",
+      {.unit = "euro/student/year", .min = 0, .max = 1e6,
+       .description = "Own-programmes money per year-1 student of the region at which the relief is full (less money, proportionally less; 0: any money gives the full relief)",
+       .source = "assumption: about the own-programmes envelope of an average region at the transition budget"});
   }
 };
 
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
-                               const H1Params& h1, const CoordinationParams& coordination,
-                               const ProfileChoiceParams& choice, const StepContext& ctx);
+                               const H1Params& h1, const ProfileChoiceParams& choice,
+                               const StepContext& ctx);
 
 }  // namespace stosim

@@ -124,11 +124,10 @@ bool agreements_active(const World& world, std::size_t region, const Coordinatio
          world.region_state.collaboration[region] >= params.agreement_threshold;
 }
 
-void coordinate_regions(World& world, const CoordinationParams& params,
-                        const PathwayParams& pathways, const StepContext& ctx) {
+void coordinate_regions(World& world, const CoordinationParams& params, const StepContext& ctx) {
   RegionState& rs = world.region_state;
   const std::vector<double> partners = partner_shares(world);
-  const H7Params& h7 = pathways.h7;
+  const ChannelValues& ch = world.channels;
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
     // Collaboration capital: logistic-like growth under joint action, constant-rate decay.
     const double money = coordination_money(world, r);
@@ -141,13 +140,10 @@ void coordinate_regions(World& world, const CoordinationParams& params,
     world.flows.budget_spent[r] += money;
 
     // H7: innovation grows only with structural sharing (agreements), and fades otherwise. With
-    // the pathway off, innovation capacity stays as in the zero situation.
-    if (h7.enabled) {
-      const bool sharing = agreements_active(world, r, params);
-      const double inn = rs.innovation[r];
-      const double growth = sharing ? h7.growth * rs.collaboration[r] * (1.0 - inn) : 0.0;
-      rs.innovation[r] = clamp01(inn + growth - h7.decay * inn);
-    }
+    // the pathway off both rates resolve to 0: capacity stays as in the zero situation.
+    const double inn = rs.innovation[r];
+    const double growth = ch.innovation_growth[r] * rs.collaboration[r] * (1.0 - inn);
+    rs.innovation[r] = clamp01(inn + growth - ch.innovation_decay[r] * inn);
 
     // Technician demand: 1 in the start year, then the scenario trend plus the region's spread.
     if (ctx.year > ctx.start_year) {

@@ -3,9 +3,9 @@
 // approved plan, STO money for coordination, partner firms) and decays without it. Regions with a
 // prior network (Toptechniek in Bedrijf) start higher; an external coordinator makes joint action
 // more effective than a lead organisation or shared participation (Kluster, seed report §2.3).
-// Innovation capacity (H7) grows with c when knowledge sharing is structural and decays otherwise.
+// Innovation capacity (H7, through world.channels) grows with c when knowledge sharing is
+// structural and decays otherwise.
 #include "models/context.hpp"
-#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -53,8 +53,7 @@ struct CoordinationParams {
 // Sets the regional state (collaboration, organisation form, prior network, innovation).
 void initialise_regions(World& world, const CoordinationParams& params, StreamKey world_streams);
 // Phase 4: collaboration capital and innovation capacity evolve; spends the coordination envelope.
-void coordinate_regions(World& world, const CoordinationParams& params, const PathwayParams& pathways,
-                        const StepContext& ctx);
+void coordinate_regions(World& world, const CoordinationParams& params, const StepContext& ctx);
 // Regional agreements (H1-H4, H7) need an approved plan and c >= agreement_threshold.
 bool agreements_active(const World& world, std::size_t region, const CoordinationParams& params);
 

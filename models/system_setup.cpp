@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "models/channels.hpp"
+
 namespace stosim {
 
 namespace {
@@ -40,7 +42,10 @@ void initialise_system(World& world, const ModelParameters& params,
   // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so
   // the start has no appeal and the constants are calibrated without it.
   world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2);
+  world.start.keuzevak_uptake = keuzevak_uptake(world, technical);
   calibrate_profile_constants(world, params.profile_choice, technical);
+  // The channels before any money (the first year's step resolves them again after policy).
+  resolve_channels(world, params, world.channels);
 }
 
 }  // namespace stosim

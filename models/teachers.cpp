@@ -122,27 +122,19 @@ std::vector<double> present_fte(const World& world) {
   return present;
 }
 
-// Regions where a pathway acts this year: switched on and its envelope funded.
-std::vector<std::uint8_t> funded_regions(const World& world, bool enabled, Envelope e) {
-  std::vector<std::uint8_t> funded(world.regions.size(), 0);
-  for (std::size_t r = 0; r < funded.size(); ++r)
-    funded[r] = enabled && envelope_of(world, r, e) > 0.0;
-  return funded;
-}
-
-// Probability of leaving the profession this year (other than by retirement).
+// Probability of leaving the profession this year (other than by retirement); `retention` is the
+// region's H3 factor on the hazard (1 without H3 money).
 double attrition_probability(const TeacherParams& params, double workload, double labour_demand,
-                             bool retention_funded, double retention_effect) {
+                             double retention) {
   const double hazard = params.attrition_base *
                         std::exp(params.workload_effect * std::max(0.0, workload - 1.0) +
                                  params.labour_pull_effect * std::max(0.0, labour_demand - 1.0)) *
-                        (retention_funded ? 1.0 - retention_effect : 1.0);
+                        retention;
   return std::min(1.0, hazard);
 }
 
 // Ageing, retirement and attrition; each teacher draws from their own stream.
-void age_and_leave(World& world, const TeacherParams& params, const H3Params& h3,
-                   const std::vector<std::uint8_t>& h3_funded, const std::vector<double>& need,
+void age_and_leave(World& world, const TeacherParams& params, const std::vector<double>& need,
                    const std::vector<double>& present, const StepContext& ctx) {
   Teachers& t = world.teachers;
   const std::vector<float>& demand = world.region_state.labour_demand;
@@ -163,7 +155,7 @@ void age_and_leave(World& world, const TeacherParams& params, const H3Params& h3
     const double workload = present[k] > 0.0 ? need[k] / present[k] : 1.0;
     const double pull = r < demand.size() ? demand[r] : 1.0;
     if (rng.uniform() <
-        attrition_probability(params, workload, pull, h3_funded[r], h3.retention_effect)) {
+        attrition_probability(params, workload, pull, world.channels.attrition_factor[r])) {
       t.status[i] = TeacherStatus::left;
       left.fetch_add(1, std::memory_order_relaxed);
     }
@@ -198,23 +190,21 @@ void relocate_from_closed(World& world, const std::vector<double>& need,
   }
 }
 
-// Professional development this year: the base hours, plus the funded H8 hours.
-void record_development_hours(World& world, const TeacherParams& params, const H8Params& h8,
-                              const std::vector<std::uint8_t>& h8_funded) {
+// Professional development this year: the base hours, plus the region's H8 hours.
+void record_development_hours(World& world, const TeacherParams& params) {
   Teachers& t = world.teachers;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t.status[i] != TeacherStatus::active) continue;
-    const bool funded = h8_funded[region_of_location(world, t.location[i])];
-    const double per_fte = params.development_hours_base + (funded ? h8.development_hours : 0.0);
+    const double per_fte = params.development_hours_base +
+                           world.channels.development_hours[region_of_location(world, t.location[i])];
     t.development_hours[i] = static_cast<float>(per_fte * t.fte[i]);
   }
 }
 
 // Side-entrants qualify after their training. Funded development (H8) lets teachers in training
-// and unqualified teachers qualify sooner: with probability training_speedup times the teacher's
-// H8 hours relative to a full-time dose, so part-timers progress in proportion to their hours.
-void qualify(World& world, const TeacherParams& params, const H8Params& h8,
-             const std::vector<std::uint8_t>& h8_funded, const StepContext& ctx) {
+// and unqualified teachers qualify sooner: with probability the region's speed-up times the
+// teacher's FTE, so part-timers progress in proportion to their hours.
+void qualify(World& world, const TeacherParams& params, const StepContext& ctx) {
   Teachers& t = world.teachers;
   tbb::parallel_for(std::size_t{0}, t.size(), [&](std::size_t i) {
     if (t.status[i] != TeacherStatus::active || t.qualification[i] == Qualification::qualified)
@@ -226,9 +216,9 @@ void qualify(World& world, const TeacherParams& params, const H8Params& h8,
         return;
       }
     }
-    if (!h8_funded[region_of_location(world, t.location[i])] || h8.development_hours <= 0.0) return;
-    const double h8_hours = h8.development_hours * t.fte[i];
-    const double p = std::min(1.0, h8.training_speedup * h8_hours / h8.development_hours);
+    const double speedup = world.channels.training_speedup[region_of_location(world, t.location[i])];
+    if (speedup <= 0.0) return;
+    const double p = std::min(1.0, speedup * t.fte[i]);
     if (ctx.stream(Purpose::teacher_qualification, t.id[i]).bernoulli(p))
       t.qualification[i] = Qualification::qualified;
   });
@@ -311,9 +301,7 @@ std::vector<std::int64_t> core_partners_per_region(const World& world) {
 
 // Hiring region by region, serially with one stream per region: graduates and side-entrants
 // are shared out in proportion to the region's needed FTE.
-void hire_teachers(World& world, const TeacherParams& params, const PathwayParams& pathways,
-                   const std::vector<std::uint8_t>& h3_funded,
-                   const std::vector<std::uint8_t>& h8_funded, const std::vector<double>& need,
+void hire_teachers(World& world, const TeacherParams& params, const std::vector<double>& need,
                    std::vector<double>& present, const StepContext& ctx) {
   const std::size_t n_regions = world.regions.size();
   std::vector<RegionHiring> regions(n_regions);
@@ -330,10 +318,9 @@ void hire_teachers(World& world, const TeacherParams& params, const PathwayParam
   const std::vector<std::int64_t> core = core_partners_per_region(world);
   for (std::size_t r = 0; r < n_regions; ++r) {
     const double share = ctx.scale * region_need[r] / national_need;
-    const double side_entrants = params.side_entrants_per_year * share *
-                                 (h3_funded[r] ? 1.0 + pathways.h3.attraction_effect : 1.0);
-    const double hybrids =
-        h8_funded[r] ? pathways.h8.hybrid_per_core_partner * static_cast<double>(core[r]) : 0.0;
+    const ChannelValues& ch = world.channels;
+    const double side_entrants = params.side_entrants_per_year * share * ch.side_entrant_factor[r];
+    const double hybrids = ch.hybrids_per_core_partner[r] * static_cast<double>(core[r]);
     const std::pair<const Route*, double> supplies[] = {
         {&graduate, params.graduates_per_year * share},
         {&side_entrant, side_entrants},
@@ -378,32 +365,27 @@ void initialise_teachers(World& world, const TeacherParams& params,
   }
 }
 
-void update_teachers(World& world, const TeacherParams& params, const PathwayParams& pathways,
-                     const StepContext& ctx) {
+void update_teachers(World& world, const TeacherParams& params, const StepContext& ctx) {
   remove_inactive_teachers(world.teachers);
   const std::vector<double> need = programme_needs(world, params, ctx.technical);
   std::vector<double> present = present_fte(world);
-  const std::vector<std::uint8_t> h3_funded =
-      funded_regions(world, pathways.h3.enabled, Envelope::teachers);
-  const std::vector<std::uint8_t> h8_funded =
-      funded_regions(world, pathways.h8.enabled, Envelope::development);
 
-  age_and_leave(world, params, pathways.h3, h3_funded, need, present, ctx);
+  age_and_leave(world, params, need, present, ctx);
   present = present_fte(world);
   relocate_from_closed(world, need, present);
-  qualify(world, params, pathways.h8, h8_funded, ctx);
-  hire_teachers(world, params, pathways, h3_funded, h8_funded, need, present, ctx);
-  record_development_hours(world, params, pathways.h8, h8_funded);
+  qualify(world, params, ctx);
+  hire_teachers(world, params, need, present, ctx);
+  record_development_hours(world, params);
 
   YearFlows& f = world.flows;
   f.vacancy_fte.resize(need.size(), 0.0f);
   for (std::size_t k = 0; k < need.size(); ++k)
     f.vacancy_fte[k] = static_cast<float>(std::max(0.0, need[k] - present[k]));
-  // A funded envelope is spent in full on the pathway's measures.
-  for (std::size_t r = 0; r < world.regions.size(); ++r) {
-    if (h3_funded[r]) f.budget_spent[r] += envelope_of(world, r, Envelope::teachers);
-    if (h8_funded[r]) f.budget_spent[r] += envelope_of(world, r, Envelope::development);
-  }
+  // The envelopes are spent in full on the pathways' measures (which change nothing where the
+  // pathway is off: models/channels.hpp).
+  for (std::size_t r = 0; r < world.regions.size(); ++r)
+    f.budget_spent[r] += envelope_of(world, r, Envelope::teachers) +
+                         envelope_of(world, r, Envelope::development);
 }
 
 }  // namespace stosim

@@ -3,9 +3,8 @@
 // and labour-market pull), hiring from the regional supply (teacher-training graduates,
 // side-entrants, hybrid teachers seconded by firms), vacancies filled by unqualified staff or left
 // open, and professional development. H3 lowers attrition and raises side-entrant supply; H8
-// funds development, speeds qualification and brings hybrid teachers.
+// funds development, speeds qualification and brings hybrid teachers (through world.channels).
 #include "models/context.hpp"
-#include "models/pathways.hpp"
 #include "sim/parameters.hpp"
 #include "sim/world.hpp"
 
@@ -55,7 +54,6 @@ double needed_fte(const TeacherParams& params, int students_years_3_4);
 void initialise_teachers(World& world, const TeacherParams& params,
                          const std::array<bool, n_profiles>& technical, StreamKey world_streams);
 // Phase 6. Spends the teachers (H3) and development (H8) envelopes.
-void update_teachers(World& world, const TeacherParams& params, const PathwayParams& pathways,
-                     const StepContext& ctx);
+void update_teachers(World& world, const TeacherParams& params, const StepContext& ctx);
 
 }  // namespace stosim

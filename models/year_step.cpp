@@ -1,46 +1,70 @@
 #include "models/year_step.hpp"
 
+#include "models/channels.hpp"
 #include "models/system_setup.hpp"
 
 namespace stosim {
+
+namespace {
+
+// A run that starts after the policy began (nl_2019 starts in 2020, the plans were written in
+// 2019) starts from the state the policy left: the policy, firm and coordination phases of the
+// skipped years are replayed on the initial state, each with its own year's random streams, so
+// plans are assessed and resubmitted, partners join, collaboration grows and the money granted
+// counts against the ceiling. Students, schools and teachers are the observed initial state.
+void replay_policy_years(World& world, const ModelParameters& p, const StepContext& ctx) {
+  for (int year = p.policy.aanloop_start; year < ctx.start_year; ++year) {
+    StepContext past = ctx;
+    past.year = year;
+    world.year = year;
+    reset_flows(world);
+    apply_policy(world, p.policy, p.pathways, p.regional_coordination, past);
+    resolve_channels(world, p, world.channels);
+    update_firms(world, p.firms, past);
+    coordinate_regions(world, p.regional_coordination, past);
+  }
+  reset_flows(world);
+  world.year = ctx.year;
+}
+
+}  // namespace
 
 void step_year(World& world, const ModelParameters& p, const StepContext& ctx) {
   remove_finished_students(world.students);  // last year's leavers were counted by the monitor
   reset_flows(world);
   world.year = ctx.year;
+  if (ctx.year == ctx.start_year && ctx.start_year > p.policy.aanloop_start)
+    replay_policy_years(world, p, ctx);
 
   // 1. Demography (the initial state already holds the first year's students).
   if (ctx.year > ctx.start_year) {
     promote_students(world);
-    world.flows.entered = enter_cohort(world, p.demography, p.pathways.h5, ctx);
+    world.flows.entered = enter_cohort(world, p.demography, ctx);
     choose_schools(world, p.school_choice, ctx);
   }
-  // 2. Policy and funding.
+  // 2. Policy and funding, then what switches, agreements and money do this year (the channels).
   apply_policy(world, p.policy, p.pathways, p.regional_coordination, ctx);
+  resolve_channels(world, p, world.channels);
   // 3. Firms.
   update_firms(world, p.firms, ctx);
   // 4. Regional coordination.
-  coordinate_regions(world, p.regional_coordination, p.pathways, ctx);
+  coordinate_regions(world, p.regional_coordination, ctx);
   // 5. Schools: facilities, then the offer.
-  update_facilities(world, p.facilities, p.pathways, ctx);
-  apply_programme_viability(world, p.programme_viability, p.pathways.h1, p.regional_coordination,
-                            p.profile_choice, ctx);
+  update_facilities(world, p.facilities, p.pathways.h2, ctx);
+  apply_programme_viability(world, p.programme_viability, p.pathways.h1, p.profile_choice, ctx);
   // 6. Teachers.
-  update_teachers(world, p.teachers, p.pathways, ctx);
+  update_teachers(world, p.teachers, ctx);
   // 7. Students.
   const std::vector<float> quality = programme_quality(world, p.quality, p.pathways.h2);
-  const DropoutQuality dropout_quality =
-      p.pathways.h9.enabled
-          ? DropoutQuality{quality, world.start.programme_quality, p.pathways.h9.dropout_effect}
-          : DropoutQuality{};
-  apply_dropout(world, p.dropout, ctx, dropout_quality);
+  apply_dropout(world, p.dropout, ctx,
+                {quality, world.start.programme_quality, world.channels.quality_dropout});
   sit_exams(world, p.exams, ctx);
-  enter_mbo(world, p.mbo_transition, p.keuzevakken, p.pathways, p.regional_coordination,
-            {quality, world.start.programme_quality}, ctx);
-  const std::vector<float> appeal =
-      quality_appeal(quality, world.start.programme_quality, p.pathways.h9, ctx.technical);
+  enter_mbo(world, p.mbo_transition, p.keuzevakken, {quality, world.start.programme_quality}, ctx);
+  std::vector<float> appeal =
+      quality_appeal(world, quality, world.start.programme_quality, ctx.technical);
+  add_keuzevak_appeal(world, ctx.technical, appeal);
   choose_profiles(world, p.profile_choice, ctx, appeal);
-  choose_keuzevakken(world, p.keuzevakken, p.pathways, ctx);
+  choose_keuzevakken(world, p.keuzevakken, ctx);
   // 8. The monitor (output/monitor.hpp) records the year after this step.
 }
 

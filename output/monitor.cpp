@@ -254,7 +254,7 @@ void record_facilities(IndicatorFrame& frame, std::size_t year, const World& wor
     technical_quality(l) += effective_facility_quality(world, k, h2);
     const auto region = static_cast<std::size_t>(world.locations.region[l]);
     const std::int32_t hub = rs.hub_location[region];
-    if (!h2.enabled || hub < 0 || rs.hub_quality[region] <= 0.0f) continue;
+    if (hub < 0 || rs.hub_quality[region] <= 0.0f) continue;  // a hub exists only where H2 built it
     const double dx = world.locations.x_km[l] - world.locations.x_km[hub];
     const double dy = world.locations.y_km[l] - world.locations.y_km[hub];
     if (std::sqrt(dx * dx + dy * dy) <= h2.access_km) hub_students(region) += programme_students[k];
@@ -301,7 +301,7 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
     satisfaction(l) += quality[programme_index(l, s.profile[i])];
     satisfied(l) += 1;
   }
-  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.model.pathways, setup.technical);
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   for (std::size_t l = 0; l < offer.size(); ++l) offered(l) = offer[l];
   // Entrants carried forward: at t+5 years 3 and 4 hold those entering at t+3 and t+2.
   const int elapsed = world.year - setup.start_year;

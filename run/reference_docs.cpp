@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vector>
 
+#include "models/channels.hpp"
 #include "output/indicators.hpp"
 #include "run/scenario.hpp"
 
@@ -299,6 +300,13 @@ parts; thresholds are evaluated at their finest level and counted above it.
 | indicator | levels | breakdown | kind | unit | meaning |
 |---|---|---|---|---|---|
 )" + rows;
+}
+
+std::string odd_with_channel_table(const std::string& odd) {
+  const std::string begin = "<!-- channels:begin -->\n", end = "<!-- channels:end -->";
+  const std::size_t b = odd.find(begin), e = odd.find(end);
+  if (b == std::string::npos || e == std::string::npos || e < b) return odd;
+  return odd.substr(0, b + begin.size()) + channels_markdown() + odd.substr(e);
 }
 
 }  // namespace stosim

@@ -7,6 +7,9 @@ namespace stosim {
 
 std::string parameters_markdown();
 std::string output_markdown();
+// docs/ODD.md with its channel table (between the markers <!-- channels:begin --> and
+// <!-- channels:end -->) replaced by the one generated from models/channels.cpp.
+std::string odd_with_channel_table(const std::string& odd);
 
 // The same for a terminal: `stosim describe --keys` (every key with its type, default, allowed
 // values, unit, meaning and source) and `stosim indicators` (every indicator with its levels,

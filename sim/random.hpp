@@ -48,6 +48,12 @@ enum class Purpose : std::uint32_t {
   teacher_exit,
   teacher_qualification,
   teacher_hiring,
+  // Experiments (designs, bootstrap, samplers): never inside a model run.
+  shapley_ordering,
+  morris_design,
+  bootstrap,
+  abc_prior,
+  abc_proposal,
   test = 1000,
 };
 

@@ -181,6 +181,38 @@ enum class Envelope : int {
 };
 inline constexpr int n_envelopes = 7;
 
+// What this year's switches, agreements and money do in each region: the pathway channels, as
+// resolved once a year by models/channels.cpp (its table says which pathway owns which value).
+// Every value is neutral (0, or a factor 1) where its pathway is off, so a mechanism reading it
+// needs no switch. Per region unless said otherwise.
+struct ChannelValues {
+  // Money itself.
+  std::vector<double> own_programme_money;  // euro spread over the region's own programmes
+  std::vector<float> threshold_relief;      // share by which the viability threshold falls
+  // H1 profile agreements.
+  std::vector<float> concentration_rate;     // 1/year
+  std::vector<std::uint8_t> protect_sole_provider;
+  // H2 shared hub, H6 modernisation: money that builds the hub or modernises by need.
+  std::vector<double> hub_money, modernisation_money;
+  // H3 teachers: factors on attrition and on side-entrant supply.
+  std::vector<float> attrition_factor, side_entrant_factor;
+  // H4 alignment: log-odds of technical mbo per unit of labour demand; extra job-chance weight.
+  std::vector<float> aligned_technical_shift, aligned_job_chance_weight;
+  // H5 exposure: propensity shift of next year's entrants, a funded keuzevak offer, its odds, and
+  // the weight of the location's keuzevak uptake in the choice of a technical profile.
+  std::vector<float> primary_exposure_shift;
+  std::vector<std::uint8_t> keuzevak_offer_funded;
+  std::vector<float> keuzevak_shift, keuzevak_choice_effect;
+  // H7 innovation capacity: growth rate per unit of collaboration (0 without sharing) and decay
+  // (both 0 when off: capacity stays as in the zero situation).
+  std::vector<float> innovation_growth, innovation_decay;
+  // H8 development: extra hours per FTE, qualification speed-up, hybrids per core partner.
+  std::vector<float> development_hours, training_speedup, hybrids_per_core_partner;
+  // H9 quality: effect of the change of programme quality on choice, vmbo dropout, technical mbo
+  // and first-year mbo dropout.
+  std::vector<float> quality_choice, quality_dropout, quality_mbo, quality_mbo_dropout;
+};
+
 // Quantities fixed when the run starts (observed in the initial state, or calibrated to it),
 // which mechanisms use as references.
 struct StartingPoint {
@@ -188,6 +220,7 @@ struct StartingPoint {
   std::vector<float> region_leerweg_share;  // region x leerweg: shares among those students
   std::vector<float> profile_constant;      // leerweg (BB, KB, GL) x profile: calibrated utility
   std::vector<float> programme_quality;     // quality of each programme in the start year
+  std::vector<float> keuzevak_uptake;       // per location: models/keuzevakken.hpp keuzevak_uptake
 };
 
 struct World {
@@ -205,6 +238,7 @@ struct World {
   MboProgrammes mbo;
   std::uint64_t next_teacher_id = 0;
   YearFlows flows;
+  ChannelValues channels;  // this year's, after phase 2 (last year's before it)
 };
 
 // One student as the population builders and cohort entry create it.

@@ -54,6 +54,24 @@ TEST_CASE("CliNumbers.ThreadsHaveBounds", "[cli][e2e]") {
     }
   }
   CHECK_FALSE(fs::exists(dir / "x.h5"));
+
+  // Other bounded numbers: short messages too, never CLI11's 309-digit range.
+  const struct {
+    std::string command, message;
+  } others[] = {
+      {"import --data " + dir.string() + " -o " + (dir / "p.h5").string() + " --regions 0",
+       "--regions: expected a whole number from 1 to 10000, got '0'"},
+      {"import --data " + dir.string() + " -o " + (dir / "p.h5").string() + " --seed -1",
+       "--seed: expected a whole number from 0 to 18446744073709551615, got '-1'"},
+      {"validate --replicates 0", "--replicates: expected a whole number from 1 to 100000, got '0'"},
+  };
+  for (const auto& c : others) {
+    const Outcome r = stosim_run(c.command);
+    INFO(c.command << ": " << r.output);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Catch::Contains(c.message));
+    CHECK(r.output.size() < 300);
+  }
 }
 
 TEST_CASE("CliNumbers.RunsTooLargeForMemoryAreRefusedFirst", "[cli][e2e]") {

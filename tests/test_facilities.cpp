@@ -4,6 +4,7 @@
 #include "models/facilities.hpp"
 #include "models/quality.hpp"
 #include "models/teachers.hpp"
+#include "channel_helpers.hpp"
 #include "small_world.hpp"
 
 using namespace stosim;
@@ -64,7 +65,8 @@ TEST_CASE("Facilities.WithoutInvestmentQualityDecaysGeometrically", "[facilities
   const FacilityParams params = no_school_money();
   for (int t = 1; t <= 10; ++t) {
     reset_flows(w);
-    update_facilities(w, params, PathwayParams{}, context(2017 + t));
+    resolve_for_test(w, PathwayParams{});
+    update_facilities(w, params, (PathwayParams{}).h2, context(2017 + t));
     CHECK(w.flows.facility_investment[0] == 0.0);
     CHECK(w.flows.budget_spent[0] == 0.0);
     for (std::size_t k = 0; k < start.size(); ++k) {
@@ -81,6 +83,7 @@ TEST_CASE("Facilities.InvestmentRaisesQualityByInvestmentOverCost", "[facilities
   World& w = facility_world(sw, {0, 5});
   FacilityParams params;
   params.obsolescence = 0.0;
+  params.substitution = 0.0;  // Facilities.StoMoneyReplacesPartOfTheSchoolsOwnInvestment
   params.school_investment = 30000;
   params.cost_per_quality = 300000;
   std::vector<float>& q = w.programmes.facility_quality;
@@ -90,7 +93,8 @@ TEST_CASE("Facilities.InvestmentRaisesQualityByInvestmentOverCost", "[facilities
   w.flows.programme_impulse[programme_index(0, bwi)] = 15000;
   envelope(w, 0, Envelope::facilities) = 60000;   // by need: 0.8 and 0.4 parts of 1.2
   envelope(w, 0, Envelope::untargeted) = 120000;  // 30000 to each of the four programmes
-  update_facilities(w, params, PathwayParams{}, context(2018));
+  resolve_for_test(w, PathwayParams{});
+  update_facilities(w, params, (PathwayParams{}).h2, context(2018));
   // school + impulse + facilities + untargeted, over the cost of one unit of quality
   CHECK(q[programme_index(0, bwi)] == Approx(0.2 + (30000 + 15000 + 40000 + 30000) / 3e5));
   CHECK(q[programme_index(1, bwi)] == Approx(0.6 + (30000 + 20000 + 30000) / 3e5));
@@ -105,11 +109,13 @@ TEST_CASE("Facilities.QualityIsCappedAtOne", "[facilities]") {
   FacilityParams params;
   params.school_investment = 10 * params.cost_per_quality;
   reset_flows(w);
-  update_facilities(w, params, PathwayParams{}, context(2018));
+  resolve_for_test(w, PathwayParams{});
+  update_facilities(w, params, (PathwayParams{}).h2, context(2018));
   CHECK(w.programmes.facility_quality[programme_index(0, bwi)] == 1.0f);
 }
 
-TEST_CASE("Facilities.FacilitiesEnvelopeNeedsTheSwitch", "[facilities]") {
+TEST_CASE("Facilities.FacilitiesEnvelopeNeedsTheSwitch", "[facilities][channels]") {
+  // With H6 off the facilities envelope is spent as the plan says but modernises nothing.
   SmallWorld sw;
   World& w = facility_world(sw, {0, 5});
   const std::vector<float> start = w.programmes.facility_quality;
@@ -117,9 +123,33 @@ TEST_CASE("Facilities.FacilitiesEnvelopeNeedsTheSwitch", "[facilities]") {
   pathways.h6.enabled = false;
   reset_flows(w);
   envelope(w, 0, Envelope::facilities) = 1e5;
-  update_facilities(w, no_school_money(), pathways, context(2018));
-  CHECK(w.flows.budget_spent[0] == 0.0);
-  CHECK(w.programmes.facility_quality[programme_index(0, bwi)] < start[programme_index(0, bwi)]);
+  resolve_for_test(w, pathways);
+  update_facilities(w, no_school_money(), (pathways).h2, context(2018));
+  CHECK(w.flows.budget_spent[0] == 1e5);
+  for (std::size_t k = 0; k < start.size(); ++k)
+    if (w.programmes.offered[k])
+      CHECK(w.programmes.facility_quality[k] ==
+            static_cast<float>(start[k] * static_cast<float>(1.0 - FacilityParams{}.obsolescence)));
+}
+
+TEST_CASE("Facilities.StoMoneyReplacesPartOfTheSchoolsOwnInvestment", "[facilities][channels]") {
+  // Money channel `substitution`: a programme receiving STO money m gets school_investment -
+  // substitution * m from its school (not below 0) plus m.
+  SmallWorld sw;
+  World& w = facility_world(sw, {0});
+  FacilityParams params;
+  params.obsolescence = 0.0;
+  params.substitution = 0.5;
+  params.school_investment = 40000;
+  params.cost_per_quality = 1e6;
+  std::vector<float>& q = w.programmes.facility_quality;
+  for (float& x : q) x = 0.0f;
+  reset_flows(w);
+  envelope(w, 0, Envelope::untargeted) = 60000;  // 30000 for each of BWI and Z&W
+  resolve_for_test(w);
+  update_facilities(w, params, H2Params{}, context(2018));
+  CHECK(q[programme_index(0, bwi)] == Approx((40000 - 0.5 * 30000 + 30000) / 1e6));
+  CHECK(w.flows.facility_investment[0] == Approx(2 * (40000 - 0.5 * 30000 + 30000)));
 }
 
 TEST_CASE("Facilities.HubServesProgrammesWithinReachOnly", "[facilities]") {
@@ -133,7 +163,8 @@ TEST_CASE("Facilities.HubServesProgrammesWithinReachOnly", "[facilities]") {
   for (int t = 2018; t < 2020; ++t) {
     reset_flows(w);
     envelope(w, 0, Envelope::hub) = 3e4;
-    update_facilities(w, params, pathways, context(t));
+    resolve_for_test(w, pathways);
+    update_facilities(w, params, (pathways).h2, context(t));
   }
   // Two years of hub money; the first year's quality has aged once.
   const float hub = w.region_state.hub_quality[0];
@@ -146,9 +177,23 @@ TEST_CASE("Facilities.HubServesProgrammesWithinReachOnly", "[facilities]") {
   CHECK(effective_facility_quality(w, programme_index(1, bwi), pathways.h2) == hub);
   CHECK(effective_facility_quality(w, programme_index(2, bwi), pathways.h2) ==
         q[programme_index(2, bwi)]);
-  pathways.h2.enabled = false;  // switched off, nobody uses the hub
-  CHECK(effective_facility_quality(w, programme_index(1, bwi), pathways.h2) ==
-        q[programme_index(1, bwi)]);
+}
+
+TEST_CASE("Facilities.WithH2OffHubMoneyBuildsNoHub", "[facilities][channels]") {
+  SmallWorld sw;
+  World& w = facility_world(sw, {0, 10});
+  PathwayParams pathways;
+  pathways.h2.enabled = false;
+  std::vector<float>& q = w.programmes.facility_quality;
+  for (float& x : q) x = 0.0f;
+  reset_flows(w);
+  envelope(w, 0, Envelope::hub) = 3e4;
+  resolve_for_test(w, pathways);
+  update_facilities(w, no_school_money(), pathways.h2, context(2018));
+  CHECK(w.region_state.hub_location[0] == -1);
+  CHECK(w.region_state.hub_quality[0] == 0.0f);
+  CHECK(effective_facility_quality(w, programme_index(1, bwi), pathways.h2) == 0.0f);
+  CHECK(w.flows.budget_spent[0] == 3e4);  // spent as the plan says, on nothing the model follows
 }
 
 TEST_CASE("Facilities.HubStaysWhereItWasPlaced", "[facilities]") {
@@ -157,12 +202,14 @@ TEST_CASE("Facilities.HubStaysWhereItWasPlaced", "[facilities]") {
   PathwayParams pathways;
   reset_flows(w);
   envelope(w, 0, Envelope::hub) = 1e5;
-  update_facilities(w, FacilityParams{}, pathways, context(2018));
+  resolve_for_test(w, pathways);
+  update_facilities(w, FacilityParams{}, (pathways).h2, context(2018));
   REQUIRE(w.region_state.hub_location[0] == 0);
   for (std::size_t i = 0; i < w.students.size(); ++i) w.students.location[i] = 1;
   reset_flows(w);
   envelope(w, 0, Envelope::hub) = 1e5;
-  update_facilities(w, FacilityParams{}, pathways, context(2019));
+  resolve_for_test(w, pathways);
+  update_facilities(w, FacilityParams{}, (pathways).h2, context(2019));
   CHECK(w.region_state.hub_location[0] == 0);
 }
 
@@ -184,8 +231,9 @@ TEST_CASE("Facilities.SpentNeverExceedsReceived", "[facilities][teachers][accoun
       received += 3 * 5000;
     }
     w.flows.budget_received[0] = received;
-    update_facilities(w, FacilityParams{}, PathwayParams{}, context(t));
-    update_teachers(w, teachers, PathwayParams{}, context(t));
+    resolve_for_test(w, PathwayParams{});
+    update_facilities(w, FacilityParams{}, (PathwayParams{}).h2, context(t));
+    update_teachers(w, teachers, context(t));
     CHECK(w.flows.budget_spent[0] <= w.flows.budget_received[0]);
     CHECK(w.flows.budget_spent[0] > 0.0);
   }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "models/programme_viability.hpp"
+#include "channel_helpers.hpp"
 #include "small_world.hpp"
 
 using namespace stosim;
@@ -17,7 +18,12 @@ H1Params no_agreements() {
 }
 
 void apply(World& w, const ProgrammeViabilityParams& params, int year) {
-  apply_programme_viability(w, params, no_agreements(), CoordinationParams{}, ProfileChoiceParams{},
+  PathwayParams pathways;
+  pathways.h1 = no_agreements();
+  ModelParameters model;
+  model.programme_viability = params;
+  resolve_for_test(w, pathways, model);
+  apply_programme_viability(w, params, no_agreements(), ProfileChoiceParams{},
                             StepContext{{3, 0}, year, 2018, 1.0, {true, true, true, true, true}});
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "models/regional_coordination.hpp"
+#include "channel_helpers.hpp"
 #include "small_world.hpp"
 
 using namespace stosim;
@@ -81,7 +82,8 @@ TEST_CASE("Coordination.WithoutJointActionCollaborationDecaysGeometrically",
   for (std::size_t r = 0; r < 3; ++r) start[r] = w.region_state.collaboration[r];
   for (int t = 1; t <= 10; ++t) {
     reset_flows(w);
-    coordinate_regions(w, params, h7(false), context(2017 + t));
+    resolve_for_test(w, h7(false), params);
+    coordinate_regions(w, params, context(2017 + t));
     for (std::size_t r = 0; r < 3; ++r) {
       CHECK(w.region_state.collaboration[r] ==
             Approx(start[r] * std::pow(1 - params.decay, t)).epsilon(1e-5));
@@ -103,7 +105,8 @@ TEST_CASE("Coordination.ExternalCoordinatorGrowsFasterThanLeadThanShared", "[coo
     w.region_state.collaboration[r] = 0.2f;
     w.region_state.plan_status[r] = PlanStatus::approved;
   }
-  coordinate_regions(w, params, h7(false), context(2020));
+  resolve_for_test(w, h7(false), params);
+  coordinate_regions(w, params, context(2020));
   const auto& c = w.region_state.collaboration;
   CHECK(c[0] > c[1]);
   CHECK(c[1] > c[2]);
@@ -129,7 +132,8 @@ TEST_CASE("Coordination.MoneyIsSpentAndRaisesJointAction", "[coordination]") {
   // A quarter of the reference money for region 0's 100 year-1 students: joint action 0.25.
   const double money = 0.25 * params.coordination_reference * 100;
   set_coordination_money(w, 0, money);
-  coordinate_regions(w, params, h7(false), context(2020));
+  resolve_for_test(w, h7(false), params);
+  coordinate_regions(w, params, context(2020));
   CHECK(w.flows.budget_spent[0] == money);
   CHECK(w.flows.budget_spent[0] <= w.flows.budget_received[0]);
   CHECK(w.flows.budget_spent[1] == 0.0);
@@ -154,7 +158,8 @@ TEST_CASE("Coordination.PartnerFirmsRaiseJointAction", "[coordination]") {
     w.firms.partnership.push_back(i < 2 ? Partnership::core : Partnership::none);
     w.firms.years_as_partner.push_back(i < 2 ? 1 : 0);
   }
-  coordinate_regions(w, params, h7(false), context(2020));
+  resolve_for_test(w, h7(false), params);
+  coordinate_regions(w, params, context(2020));
   const double a = params.partner_effect * 0.5;
   CHECK(w.region_state.collaboration[0] ==
         Approx(0.3 + params.growth * a * 0.7 - params.decay * 0.3).epsilon(1e-5));
@@ -187,8 +192,10 @@ TEST_CASE("Coordination.InnovationNeedsStructuralSharing", "[coordination][h7]")
     w->region_state.innovation[0] = 0.3f;
   }
   for (int t = 1; t <= 5; ++t) {
-    coordinate_regions(w_off, params, off, context(2017 + t));
-    coordinate_regions(w_on, params, on, context(2017 + t));
+    resolve_for_test(w_off, off, params);
+    coordinate_regions(w_off, params, context(2017 + t));
+    resolve_for_test(w_on, on, params);
+    coordinate_regions(w_on, params, context(2017 + t));
     // The pathway off: innovation capacity stays as in the zero situation.
     CHECK(w_off.region_state.innovation[0] == 0.3f);
   }
@@ -199,7 +206,8 @@ TEST_CASE("Coordination.InnovationNeedsStructuralSharing", "[coordination][h7]")
   World& w_low = regions_world(sw_low, 1, params);
   w_low.region_state.collaboration[0] = static_cast<float>(params.agreement_threshold / 2);
   w_low.region_state.innovation[0] = 0.3f;
-  coordinate_regions(w_low, params, on, context(2018));
+  resolve_for_test(w_low, on, params);
+  coordinate_regions(w_low, params, context(2018));
   CHECK(w_low.region_state.innovation[0] == Approx(0.3 * (1 - on.h7.decay)).epsilon(1e-5));
 }
 
@@ -209,10 +217,13 @@ TEST_CASE("Coordination.LabourDemandFollowsTheTrend", "[coordination]") {
   params.labour_demand_trend = 0.02;
   SmallWorld sw;
   World& w = regions_world(sw, 2, params);
-  coordinate_regions(w, params, h7(false), context(2018));  // the start year: index stays 1
+  resolve_for_test(w, h7(false), params);
+  coordinate_regions(w, params, context(2018));  // the start year: index stays 1
   CHECK(w.region_state.labour_demand[0] == 1.0f);
-  for (int year = 2019; year <= 2023; ++year)
-    coordinate_regions(w, params, h7(false), context(year));
+  for (int year = 2019; year <= 2023; ++year) {
+    resolve_for_test(w, h7(false), params);
+    coordinate_regions(w, params, context(year));
+  }
   CHECK(w.region_state.labour_demand[0] == Approx(std::pow(1.02, 5)).epsilon(1e-5));
   CHECK(w.region_state.labour_demand[1] == Approx(std::pow(1.02, 5)).epsilon(1e-5));
 
@@ -220,9 +231,11 @@ TEST_CASE("Coordination.LabourDemandFollowsTheTrend", "[coordination]") {
   params.labour_demand_spread = 0.01;
   SmallWorld sw2;
   World& w2 = regions_world(sw2, 2, params);
-  coordinate_regions(w2, params, h7(false), context(2019));
+  resolve_for_test(w2, h7(false), params);
+  coordinate_regions(w2, params, context(2019));
   const float first = w2.region_state.labour_demand[0];
-  coordinate_regions(w2, params, h7(false), context(2020));
+  resolve_for_test(w2, h7(false), params);
+  coordinate_regions(w2, params, context(2020));
   CHECK(w2.region_state.labour_demand[0] == Approx(double(first) * first).epsilon(1e-5));
   CHECK(w2.region_state.labour_demand[0] != w2.region_state.labour_demand[1]);
 }

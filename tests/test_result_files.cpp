@@ -114,13 +114,13 @@ TEST_CASE("ResultFiles.UnpairedRunsAreRefusedNamingTheDifference", "[results][e2
   const struct {
     std::string arguments, difference;
   } cases[] = {
-      {"--scale 0.03 --replicates 2 --end-year 2019", "population"},
-      {"--scale 0.02 --replicates 2 --end-year 2019 --seed 7", "seed"},
-      {"--scale 0.02 --replicates 3 --end-year 2019", "replicates"},
-      {"--scale 0.02 --replicates 2 --end-year 2020", "years"},
+      {"--scale 0.03 --replicates 2 --end-year 2019", "population 'synthetic, scale 0.02' / 'synthetic, scale 0.03'"},
+      {"--scale 0.02 --replicates 2 --end-year 2019 --seed 7", "seed 2018 / 7"},
+      {"--scale 0.02 --replicates 3 --end-year 2019", "replicates 2 / 3"},
+      {"--scale 0.02 --replicates 2 --end-year 2020", "years 2018-2019 / 2018-2020"},
   };
   for (const auto& c : cases) {
-    const fs::path other = dir / ("other_" + c.difference + ".h5");
+    const fs::path other = dir / ("other_" + c.difference.substr(0, c.difference.find(' ')) + ".h5");
     REQUIRE(stosim_run("run baseline -o " + other.string() + " --threads 1 --quiet " + c.arguments).code == 0);
     for (const std::string& command :
          {"compare " + good_run().string() + " " + other.string(),

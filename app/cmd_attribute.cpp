@@ -1,6 +1,7 @@
 // `stosim attribute`: a scenario's effect split over the pathways by Shapley values.
 #include <memory>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "experiments/commands.hpp"
 
@@ -36,7 +37,7 @@ Examples:
   cmd->add_option("--confidence", s.confidence, "Interval level")->check(CLI::Range(0.5, 0.999))->capture_default_str();
   cmd->add_option("--seed", s.seed, "Seed of the sampled orderings")->capture_default_str();
   cmd->add_option("--set", a->sets, "Override a key of both scenarios: --set KEY=VALUE, repeatable");
-  cmd->add_option("--threads", s.threads, "Worker threads (default: all cores)")->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", s.threads, "Worker threads (default: all cores)")->check(threads_validator());
   cmd->add_option("-o,--output", s.output, "CSV file (default: stdout)");
   cmd->add_flag("-q,--quiet", s.quiet, "No progress on stderr");
   return {cmd, [a] {

@@ -1,6 +1,7 @@
 // `stosim calibrate CAL.yaml`: SMM or ABC-SMC estimates of parameters (docs/CALIBRATION.md).
 #include <memory>
 
+#include "app/cli_checks.hpp"
 #include "app/commands.hpp"
 #include "experiments/commands.hpp"
 
@@ -24,7 +25,7 @@ Invalid files are refused with file, line and key (exit 2).
 Example:
   stosim calibrate validation/calibrations/synthetic_profile_choice.yaml --threads 2)TEXT");
   cmd->add_option("CAL", a->spec, "Calibration file (YAML)")->required();
-  cmd->add_option("--threads", a->threads, "Worker threads (overrides the file's)")->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", a->threads, "Worker threads (overrides the file's)")->check(threads_validator());
   cmd->add_flag("-q,--quiet", a->quiet, "No progress on stderr");
   return {cmd, [a] { return calibrate_command(a->spec, a->threads, a->quiet); }};
 }

@@ -1,17 +1,15 @@
-// `stosim run`: one scenario, every replicate, one HDF5 file.
+// `stosim run`: one scenario, every replicate, one HDF5 file. A run is a sweep of one point, so
+// replicates stream through a journal to the file: memory stays flat however many replicates,
+// and a killed run continues with --resume.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "app/cli_checks.hpp"
 #include "app/commands.hpp"
-#include "app/progress.hpp"
-#include "run/run_file.hpp"
-#include "run/simulation.hpp"
+#include "experiments/sweep_runner.hpp"
 
 namespace stosim::app {
 
@@ -23,7 +21,7 @@ struct RunArgs {
   std::optional<int> replicates, threads, start_year, end_year;
   std::optional<std::string> seed;  // checked by seed_validator(), passed on exactly
   std::optional<double> scale;
-  bool quiet = false;
+  bool quiet = false, resume = false;
 };
 
 int run(const RunArgs& a) {
@@ -33,24 +31,26 @@ int run(const RunArgs& a) {
   if (a.start_year) overrides.push_back({"start_year", std::to_string(*a.start_year)});
   if (a.end_year) overrides.push_back({"end_year", std::to_string(*a.end_year)});
   if (a.scale) overrides.push_back({"population.scale", fmt::format("{}", *a.scale)});
-  const Scenario scenario = load_scenario(a.scenario, overrides);
+  const SweepSpec spec = single_run_sweep(a.scenario, overrides);
+  const Scenario scenario = spec.scenario(0);
   prepare_output(a.output, a.quiet);  // before hours of simulation, not after
-
-  Progress progress(scenario.replicates, scenario.years(), !a.quiet && isatty(STDERR_FILENO));
-  RunOptions options;
+  SweepOptions options;
+  options.output = a.output;
   options.threads = a.threads.value_or(0);
-  options.progress = [&](int replicate, int year) { progress(replicate, year); };
+  options.resume = a.resume;
+  options.run_file = true;
+  options.progress = !a.quiet;
   const std::string population = scenario.population.source == "file"
                                      ? "population " + scenario.population.path
                                      : fmt::format("scale {}", scenario.population.scale);
   if (!a.quiet)
     std::fprintf(stderr, "stosim: scenario %s, %d replicate(s), %d-%d, %s\n", scenario.name.c_str(),
                  scenario.replicates, scenario.start_year, scenario.end_year, population.c_str());
-  const RunResult result = run_scenario(scenario, options);
-  write_run_file(a.output, result);
+  const SweepReport report = run_sweep(spec, options);
   if (!a.quiet)
-    std::fprintf(stderr, "stosim: wrote %s (%.2f s on %d threads)\n", a.output.c_str(),
-                 result.seconds, result.threads);
+    std::fprintf(stderr, "stosim: wrote %s (%.2f s on %d threads%s)\n", a.output.c_str(), report.seconds,
+                 report.threads,
+                 report.resumed > 0 ? fmt::format("; {} replicate(s) from the journal", report.resumed).c_str() : "");
   return 0;
 }
 
@@ -62,12 +62,14 @@ Command add_run_command(CLI::App& app) {
 
 SCENARIO is a YAML file or the name of one in $STOSIM_SCENARIO_PATH, ./scenarios or the
 scenarios/ of the source tree. Flags override the scenario's keys; --set overrides any key.
-Progress (replicate, year, ETA) goes to stderr when it is a terminal.
+Progress (replicates done, replicates/min, ETA) goes to stderr. Finished replicates are kept in
+OUTPUT.journal until the file is written: a killed run continues with --resume.
 
 Examples:
   stosim run baseline -o baseline.h5
   stosim run scenarios/baseline.yaml -o b.h5 --replicates 20 --seed 7 --threads 2
-  stosim run baseline -o b.h5 --set programme_viability.min_students=20 --set end_year=2025)TEXT");
+  stosim run baseline -o b.h5 --set programme_viability.min_students=20 --set end_year=2025
+  stosim run baseline -o b.h5 --replicates 1000 --resume     # after a kill)TEXT");
   cmd->add_option("SCENARIO", a->scenario, "Scenario name or YAML file")->required();
   cmd->add_option("-o,--output", a->output, "HDF5 file to write (replaced when complete)")
       ->required();
@@ -84,6 +86,7 @@ Examples:
   cmd->add_option("--set", a->sets,
                   "Override any key: --set KEY=VALUE (VALUE in YAML), repeatable");
   cmd->add_flag("-q,--quiet", a->quiet, "No messages on stderr");
+  cmd->add_flag("--resume", a->resume, "Continue a killed run from OUTPUT.journal");
 
   return {cmd, [a] { return run(*a); }};
 }

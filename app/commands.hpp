@@ -27,6 +27,8 @@ Command add_docs_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_indicators_command(CLI::App& app);
+Command add_sweep_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
 Command add_observed_command(CLI::App& app);
 Command add_sensitivity_command(CLI::App& app);
 Command add_attribute_command(CLI::App& app);

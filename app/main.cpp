@@ -40,6 +40,7 @@ Examples:
   stosim run baseline -o test.h5 --set profile_choice.beta_distance=-0.3
   stosim describe baseline                  # the resolved scenario, every key
   stosim export results/baseline.h5 --csv results/baseline_csv
+  stosim sweep sweeps/example_grid.yaml -o grid.h5   # many runs (docs/EXPERIMENTS.md)
   stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
   stosim report results/baseline.h5 --against results/no_sto.h5 -o report.html
   stosim indicators                         # what a run records
@@ -58,7 +59,8 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
                                          add_import_command(app), add_validate_command(app),
                                          add_observed_command(app), add_sensitivity_command(app),
                                          add_attribute_command(app), add_calibrate_command(app),
-                                         add_indicators_command(app)};
+                                         add_indicators_command(app), add_sweep_command(app),
+                                         add_merge_command(app)};
 
   try {
     app.parse(argc, argv);

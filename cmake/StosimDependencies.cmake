@@ -6,6 +6,14 @@ find_package(CLI11 REQUIRED)
 find_package(Eigen3 REQUIRED NO_MODULE)
 find_package(HDF5 REQUIRED COMPONENTS C)
 find_package(nlohmann_json 3.10 REQUIRED)  # the report's JSON (Debian: nlohmann-json3-dev)
+find_package(ZLIB REQUIRED)  # sweeps compress replicates in the worker, as HDF5's deflate does
+
+# Open MPI (Debian: libopenmpi-dev, openmpi-bin) spreads a sweep over the ranks of mpirun.
+find_package(MPI COMPONENTS C QUIET)
+option(STOSIM_MPI "Build `stosim sweep` with MPI (on when CMake finds MPI)" ${MPI_C_FOUND})
+if(STOSIM_MPI AND NOT MPI_C_FOUND)
+  message(FATAL_ERROR "STOSIM_MPI is on but CMake found no MPI: install libopenmpi-dev or pass -DSTOSIM_MPI=OFF")
+endif()
 
 # HDF5's find module gives variables, not a target: wrap them once here.
 add_library(stosim_hdf5 INTERFACE)
@@ -20,7 +28,8 @@ add_library(stosim_random123 INTERFACE)
 add_library(stosim::random123 ALIAS stosim_random123)
 target_include_directories(stosim_random123 INTERFACE ${RANDOM123_INCLUDE_DIR})
 
-# Boost (header-only parts: Boost.Random's Sobol' sequence) and NLopt (derivative-free
+# Boost (header-only parts: Boost.Random's Sobol' sequence for sweeps and sensitivity,
+# Boost.Math for compare) and NLopt (derivative-free
 # optimisers for calibration; Debian: libnlopt-cxx-dev, whose nlopt.hpp wraps the C library).
 find_package(Boost 1.71 REQUIRED)
 find_package(NLopt REQUIRED CONFIG)

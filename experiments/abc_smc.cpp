@@ -213,24 +213,25 @@ AbcResult run_abc_smc(const AbcProblem& p, const AbcOptions& o) {
 
 void write_abc_file(const std::string& path, const AbcResult& r, const AbcOptions& o) {
   write_atomically(path, [&](const std::string& tmp) {
-    const h5::Handle file = h5::create_file(tmp);
-    h5::write_attribute(file.id(), "format", std::string("stosim ABC-SMC posterior"));
-    h5::write_attribute(file.id(), "seed", static_cast<std::int64_t>(o.seed));
-    h5::write_attribute(file.id(), "particles", static_cast<std::int64_t>(o.particles));
-    h5::write_attribute(file.id(), "quantile", o.quantile);
-    h5::write_attribute(file.id(), "generations", static_cast<std::int64_t>(r.generations.size()));
-    h5::write_strings(file.id(), "parameters", r.keys);
-    const auto k = static_cast<hsize_t>(r.keys.size());
-    for (std::size_t t = 0; t < r.generations.size(); ++t) {
-      const AbcGeneration& g = r.generations[t];
-      const h5::Handle group = h5::create_group(file.id(), fmt::format("generation_{:03d}", t));
-      const auto n = static_cast<hsize_t>(g.weights.size());
-      h5::write_attribute(group.id(), "tolerance", g.tolerance);
-      h5::write_attribute(group.id(), "simulations", static_cast<std::int64_t>(g.simulations));
-      h5::write_doubles(group.id(), "particles", {n, k}, g.particles.data());
-      h5::write_doubles(group.id(), "weights", {n}, g.weights.data());
-      h5::write_doubles(group.id(), "distances", {n}, g.distances.data());
-    }
+    h5::write_file(tmp, [&](hid_t file) {
+      h5::write_attribute(file, "format", std::string("stosim ABC-SMC posterior"));
+      h5::write_attribute(file, "seed", static_cast<std::int64_t>(o.seed));
+      h5::write_attribute(file, "particles", static_cast<std::int64_t>(o.particles));
+      h5::write_attribute(file, "quantile", o.quantile);
+      h5::write_attribute(file, "generations", static_cast<std::int64_t>(r.generations.size()));
+      h5::write_strings(file, "parameters", r.keys);
+      const auto k = static_cast<hsize_t>(r.keys.size());
+      for (std::size_t t = 0; t < r.generations.size(); ++t) {
+        const AbcGeneration& g = r.generations[t];
+        const h5::Handle group = h5::create_group(file, fmt::format("generation_{:03d}", t));
+        const auto n = static_cast<hsize_t>(g.weights.size());
+        h5::write_attribute(group.id(), "tolerance", g.tolerance);
+        h5::write_attribute(group.id(), "simulations", static_cast<std::int64_t>(g.simulations));
+        h5::write_doubles(group.id(), "particles", {n, k}, g.particles.data());
+        h5::write_doubles(group.id(), "weights", {n}, g.weights.data());
+        h5::write_doubles(group.id(), "distances", {n}, g.distances.data());
+      }
+    });
   });
 }
 

@@ -29,7 +29,7 @@ struct AttributionOptions {
 
 struct AttributionRow {
   std::string target;
-  std::string kind;  // total, shapley, alone, interaction, money_only
+  std::string kind;  // total, shapley, alone, interaction
   std::string player, other;
   double estimate = 0.0, low = 0.0, high = 0.0;
 };

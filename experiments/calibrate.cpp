@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "experiments/model_runs.hpp"
 #include "sim/atomic_write.hpp"
@@ -58,14 +59,12 @@ void write_calibrated_scenario(const CalibrationSpec& spec, const CalibrationPro
   }
   YAML::Emitter out;
   out << root;
-  write_atomically(spec.calibrated_scenario, [&](const std::string& tmp) {
-    std::ofstream file(tmp);
-    file << "# Written by `stosim calibrate " << spec.file << "`: do not edit by hand, rerun it.\n";
-    for (const Override& o : spec.overrides)
-      file << "# calibrated with " << o.key << " = " << o.value << " (not carried over)\n";
-    file << out.c_str() << "\n";
-    if (!file) throw std::runtime_error(tmp + ": write failed");
-  });
+  std::ostringstream file;
+  file << "# Written by `stosim calibrate " << spec.file << "`: do not edit by hand, rerun it.\n";
+  for (const Override& o : spec.overrides)
+    file << "# calibrated with " << o.key << " = " << o.value << " (not carried over)\n";
+  file << out.c_str() << "\n";
+  write_text_atomically(spec.calibrated_scenario, file.str());
 }
 
 CalibrationOutcome run_smm(const CalibrationSpec& spec, const CalibrationProblem& p,
@@ -99,11 +98,7 @@ CalibrationOutcome run_smm(const CalibrationSpec& spec, const CalibrationProblem
                        p.ranges[i].low, p.ranges[i].high);
   }
   out.report += "\nFit at the estimate:\n" + fit_table(p, r.simulated);
-  write_atomically(spec.output, [&](const std::string& tmp) {
-    std::ofstream file(tmp);
-    file << csv;
-    if (!file) throw std::runtime_error(tmp + ": write failed");
-  });
+  write_text_atomically(spec.output, csv);
   if (!spec.calibrated_scenario.empty()) write_calibrated_scenario(spec, p, r.estimate, "SMM");
   return out;
 }

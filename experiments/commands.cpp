@@ -29,17 +29,13 @@ std::function<void(std::size_t, std::size_t)> progress_printer(const std::string
   };
 }
 
-void write_text(const std::string& path, const std::string& text) {
+void write_text(const std::string& path, const std::string& text, bool quiet) {
   if (path.empty()) {
     std::cout << text;
     return;
   }
-  write_atomically(path, [&](const std::string& tmp) {
-    std::ofstream out(tmp);
-    out << text;
-    if (!out) throw std::runtime_error(tmp + ": write failed");
-  });
-  std::fprintf(stderr, "stosim: wrote %s\n", path.c_str());
+  write_text_atomically(path, text);
+  if (!quiet) std::fprintf(stderr, "stosim: wrote %s\n", path.c_str());
 }
 
 std::vector<OutputTarget> parse_targets(const std::vector<std::string>& texts) {
@@ -96,7 +92,7 @@ int sensitivity_command(const SensitivityArgs& a) {
   o.progress = progress_printer("sensitivity", a.quiet);
   std::vector<SensitivityRow> rows;
   with_threads(a.threads, [&] { rows = run_sensitivity(base, o); });
-  write_text(a.output, sensitivity_csv(rows));
+  write_text(a.output, sensitivity_csv(rows), a.quiet);
   return 0;
 }
 
@@ -112,7 +108,7 @@ int attribute_command(const AttributeArgs& a) {
   o.progress = progress_printer("attribute", a.quiet);
   std::vector<AttributionRow> rows;
   with_threads(a.threads, [&] { rows = run_attribution(to, from, o); });
-  write_text(a.output, attribution_csv(rows));
+  write_text(a.output, attribution_csv(rows), a.quiet);
   return 0;
 }
 

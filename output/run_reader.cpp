@@ -42,17 +42,21 @@ std::size_t IndicatorTable::cells() const {
   return n;
 }
 
-std::uint64_t indicator_checksum(const std::vector<double>& values) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (double v : values) {
+void Checksum::add(const double* values, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t bits = 0;
-    std::memcpy(&bits, &v, sizeof bits);
+    std::memcpy(&bits, &values[i], sizeof bits);
     for (int byte = 0; byte < 8; ++byte) {
-      hash ^= (bits >> (8 * byte)) & 0xFF;
-      hash *= 1099511628211ull;
+      hash_ ^= (bits >> (8 * byte)) & 0xFF;
+      hash_ *= 1099511628211ull;
     }
   }
-  return hash;
+}
+
+std::uint64_t indicator_checksum(const std::vector<double>& values) {
+  Checksum sum;
+  sum.add(values.data(), values.size());
+  return sum.value();
 }
 
 void RunFile::fail(const std::string& what) const {

@@ -60,7 +60,16 @@ class RunFile {
 // by replicate (common random numbers): seed, replicates, years, population, regions, locations.
 void check_paired(const RunInfo& a, const RunInfo& b, const std::string& command);
 
-// The checksum stored with each indicator dataset (FNV-1a over the little-endian doubles).
+// The checksum stored with each indicator dataset (FNV-1a over the little-endian doubles in
+// file order), built block by block where a dataset is too large to hold at once.
+class Checksum {
+ public:
+  void add(const double* values, std::size_t n);
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 14695981039346656037ull;
+};
 std::uint64_t indicator_checksum(const std::vector<double>& values);
 
 }  // namespace stosim

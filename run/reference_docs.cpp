@@ -287,9 +287,13 @@ table of the regions; and the resolved scenarios. Several runs are shown side by
 profile and leerweg; `group` holds its other category, whichever the indicator has (its
 *breakdown* in the table below): a DUO exam `sector` (`exam_candidates`, `exam_passed`), an mbo
 `origin` (technical_profile, other_profile, tl), an `mbo_level` (1-4), a teacher `age_band`, a
-`partnership` type, an STO `envelope` or a `hire_origin`. Each is empty where an indicator has no
-such breakdown; undefined values are `NA`. `pandas.read_csv` and R's `read.csv` read the files as
-they are.
+`partnership` type, an STO `envelope` or a `hire_origin`. Each is `all` where an indicator has no
+such breakdown; undefined values are `NA`. Every column keeps one type in every row, so
+`pandas.read_csv` and R's `read.csv` read them without warnings. `--level`, `--indicator`,
+`--year` and `--replicate` (each repeatable) keep only those rows; `--per-indicator` writes one
+`LEVEL_INDICATOR.csv` per indicator with the columns `replicate,year,unit`, one column per
+breakdown dimension of that indicator, and `value`. Sweep files (docs/EXPERIMENTS.md) add a
+leading `run` column and `design.csv` and `summaries.csv`.
 
 ## Indicators
 

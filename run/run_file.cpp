@@ -20,9 +20,10 @@ std::vector<std::string> strings_of(auto const& views) {
   return std::vector<std::string>(views.begin(), views.end());
 }
 
-void write_metadata(hid_t file, const RunResult& run) {
+static_assert(sizeof(hid_t) == sizeof(std::int64_t), "run_file.hpp passes HDF5 ids as int64");
+
+void write_metadata(hid_t file, const Scenario& s, int threads, double seconds) {
   const h5::Handle meta = h5::create_group(file, "metadata");
-  const Scenario& s = run.scenario;
   h5::write_attribute(meta.id(), "format", std::string("stosim-run"));
   h5::write_attribute(meta.id(), "format_version", std::int64_t{run_file_format_version});
   h5::write_attribute(meta.id(), "stosim_version", std::string(version()));
@@ -35,10 +36,10 @@ void write_metadata(hid_t file, const RunResult& run) {
                       s.population.source == "file" ? "file " + s.population.path
                                                     : fmt::format("synthetic, scale {}", s.population.scale));
   h5::write_attribute(meta.id(), "replicates", std::int64_t{s.replicates});
-  h5::write_attribute(meta.id(), "threads", std::int64_t{run.threads});
+  h5::write_attribute(meta.id(), "threads", std::int64_t{threads});
   h5::write_attribute(meta.id(), "start_year", std::int64_t{s.start_year});
   h5::write_attribute(meta.id(), "end_year", std::int64_t{s.end_year});
-  h5::write_attribute(meta.id(), "wall_seconds", run.seconds);
+  h5::write_attribute(meta.id(), "wall_seconds", seconds);
   h5::write_attribute(meta.id(), "created_utc",
                       fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))));
 }
@@ -56,8 +57,7 @@ void write_lat_lon(hid_t group, const World& w, const Scenario& s) {
   h5::write_floats(group, "lon", lon);
 }
 
-void write_entities(hid_t file, const RunResult& run) {
-  const World& w = run.initial;
+void write_entities(hid_t file, const World& w, const Scenario& scenario) {
   const h5::Handle entities = h5::create_group(file, "entities");
   {
     const h5::Handle g = h5::create_group(entities.id(), "regions");
@@ -71,14 +71,14 @@ void write_entities(hid_t file, const RunResult& run) {
     h5::write_ints(g.id(), "region", w.locations.region);
     h5::write_floats(g.id(), "x_km", w.locations.x_km);
     h5::write_floats(g.id(), "y_km", w.locations.y_km);
-    write_lat_lon(g.id(), w, run.scenario);
+    write_lat_lon(g.id(), w, scenario);
   }
   {
     const h5::Handle g = h5::create_group(entities.id(), "profiles");
     h5::write_strings(g.id(), "code", strings_of(profile_codes));
     h5::write_strings(g.id(), "name", strings_of(profile_names));
     std::vector<std::int32_t> technical;
-    for (bool t : run.scenario.technical_profiles()) technical.push_back(t ? 1 : 0);
+    for (bool t : scenario.technical_profiles()) technical.push_back(t ? 1 : 0);
     h5::write_ints(g.id(), "technical", technical);
   }
   const h5::Handle leerwegen = h5::create_group(entities.id(), "leerwegen");
@@ -146,16 +146,24 @@ void write_indicators(hid_t file, const RunResult& run) {
 
 }  // namespace
 
+void write_run_metadata(std::int64_t file, const Scenario& scenario, int threads, double seconds) {
+  write_metadata(file, scenario, threads, seconds);
+}
+
+void write_run_entities(std::int64_t file, const World& initial, const Scenario& scenario) {
+  write_entities(file, initial, scenario);
+}
+
 void write_run_file(const std::string& path, const RunResult& run) {
   const auto write = [&](const std::string& temporary) {
     std::vector<char> image;
     {
       h5::Handle file = h5::create_memory_file(path);
-      write_metadata(file.id(), run);
+      write_metadata(file.id(), run.scenario, run.threads, run.seconds);
       std::vector<std::int32_t> years;
       for (int y = run.scenario.start_year; y <= run.scenario.end_year; ++y) years.push_back(y);
       h5::write_ints(file.id(), "years", years);
-      write_entities(file.id(), run);
+      write_entities(file.id(), run.initial, run.scenario);
       write_indicators(file.id(), run);
       image = h5::file_image(file.id());
       file.close();

@@ -477,9 +477,9 @@ void add_overrides(const std::vector<Override>& overrides, Settings& settings,
       continue;
     }
     try {
-      settings[o.key] = Setting{YAML::Load(o.value), "command line"};
+      settings[o.key] = Setting{YAML::Load(o.value), o.where};
     } catch (const YAML::Exception& e) {
-      errors.push_back(fmt::format("command line: {}: cannot read value '{}': {}", o.key, o.value, e.msg));
+      errors.push_back(fmt::format("{}: {}: cannot read value '{}': {}", o.where, o.key, o.value, e.msg));
     }
   }
 }
@@ -549,6 +549,29 @@ Scenario load_scenario(const std::string& name_or_path, const std::vector<Overri
   return scenario;
 }
 
+struct ScenarioTemplate::Parsed {
+  stosim::Settings values;
+};
+
+ScenarioTemplate::ScenarioTemplate(const std::string& name_or_path) {
+  std::vector<std::string> errors;
+  auto settings = std::make_shared<Parsed>();
+  std::vector<fs::path> chain;
+  read_scenario_file(find_scenario_file(name_or_path), chain, settings->values, errors);
+  if (!errors.empty()) throw ScenarioError(errors);
+  settings_ = std::move(settings);
+}
+
+Scenario ScenarioTemplate::resolve(const std::vector<Override>& overrides) const {
+  std::vector<std::string> errors;
+  stosim::Settings settings = settings_->values;
+  add_overrides(overrides, settings, errors);
+  if (!errors.empty()) throw ScenarioError(errors);
+  Scenario scenario = apply_settings(settings, errors);
+  if (!errors.empty()) throw ScenarioError(errors);
+  return scenario;
+}
+
 Scenario default_scenario(const std::vector<Override>& overrides) {
   std::vector<std::string> errors;
   Settings settings;
@@ -566,6 +589,91 @@ std::string to_yaml(const Scenario& scenario) {
   copy.visit(emitter);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
+}
+
+namespace {
+
+class KindFinder {
+ public:
+  explicit KindFinder(std::string key) : key_(std::move(key)) {}
+  void operator()(double&, std::string_view name, const ParamInfo&) { found(name, ParameterKind::number); }
+  void operator()(int&, std::string_view name, const ParamInfo&) { found(name, ParameterKind::integer); }
+  void operator()(std::uint64_t&, std::string_view name, const ParamInfo&) { found(name, ParameterKind::integer); }
+  void operator()(bool&, std::string_view name, const ParamInfo&) { found(name, ParameterKind::boolean); }
+  void operator()(std::string&, std::string_view name, const ParamInfo&) { found(name, ParameterKind::text); }
+  template <class T>
+  void operator()(std::vector<T>&, std::string_view name, const ParamInfo&) { found(name, ParameterKind::list); }
+  template <class Section>
+  void section(std::string_view name, Section& s) {
+    const std::string saved = prefix_;
+    prefix_ = join(prefix_, std::string(name));
+    s.visit(*this);
+    prefix_ = saved;
+  }
+  std::optional<ParameterKind> kind;
+
+ private:
+  void found(std::string_view name, ParameterKind k) {
+    if (join(prefix_, std::string(name)) == key_) kind = k;
+  }
+  std::string key_, prefix_;
+};
+
+}  // namespace
+
+std::optional<ParameterKind> parameter_kind(const std::string& key) {
+  Scenario scenario;
+  KindFinder finder(key);
+  scenario.visit(finder);
+  return finder.kind;
+}
+
+namespace {
+
+// "key=value" lines: the scenario as text without the cost of a YAML emitter.
+class FlatWriter {
+ public:
+  void operator()(const double& v, std::string_view name, const ParamInfo&) { line(name, number_text(v)); }
+  void operator()(const int& v, std::string_view name, const ParamInfo&) { line(name, std::to_string(v)); }
+  void operator()(const std::uint64_t& v, std::string_view name, const ParamInfo&) { line(name, std::to_string(v)); }
+  void operator()(const bool& v, std::string_view name, const ParamInfo&) { line(name, v ? "true" : "false"); }
+  void operator()(const std::string& v, std::string_view name, const ParamInfo&) { line(name, v); }
+  void operator()(const std::vector<std::string>& v, std::string_view name, const ParamInfo&) {
+    std::string items;
+    for (const auto& item : v) items += item + "|";
+    line(name, items);
+  }
+  void operator()(const std::vector<double>& v, std::string_view name, const ParamInfo&) {
+    std::string items;
+    for (double item : v) items += number_text(item) + "|";
+    line(name, items);
+  }
+  template <class Section>
+  void section(std::string_view name, Section& s) {
+    const std::string saved = prefix_;
+    prefix_ = join(prefix_, std::string(name));
+    s.visit(*this);
+    prefix_ = saved;
+  }
+  std::string text;
+
+ private:
+  void line(std::string_view name, const std::string& value) {
+    text += join(prefix_, std::string(name));
+    text += '=';
+    text += value;
+    text += '\n';
+  }
+  std::string prefix_;
+};
+
+}  // namespace
+
+std::string flat_text(const Scenario& scenario) {
+  FlatWriter writer;
+  Scenario copy = scenario;
+  copy.visit(writer);
+  return std::move(writer.text);
 }
 
 std::vector<std::string> parameter_keys() {

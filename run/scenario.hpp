@@ -2,6 +2,8 @@
 // A scenario: every input of a run, resolved from YAML files (with `extends`) and command-line
 // overrides, validated against the parameter declarations.
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -92,12 +94,25 @@ class ScenarioError : public std::runtime_error {
 
 struct Override {
   std::string key;
-  std::string value;  // YAML text
+  std::string value;                   // YAML text
+  std::string where = "command line";  // where it was given, for messages ("FILE:LINE")
 };
 
 // Finds a scenario by path, or by name in $STOSIM_SCENARIO_PATH, ./scenarios and the source tree.
 std::string find_scenario_file(const std::string& name_or_path);
 std::vector<std::string> scenario_search_dirs();
+
+// A scenario file (with its `extends` chain) read once and resolved many times with different
+// overrides: the runs of a sweep. resolve() is thread-safe.
+class ScenarioTemplate {
+ public:
+  explicit ScenarioTemplate(const std::string& name_or_path);  // throws ScenarioError
+  Scenario resolve(const std::vector<Override>& overrides) const;
+
+ private:
+  struct Parsed;
+  std::shared_ptr<const Parsed> settings_;
+};
 
 // Loads, merges and validates; throws ScenarioError listing every problem found.
 Scenario load_scenario(const std::string& name_or_path, const std::vector<Override>& overrides = {});
@@ -106,6 +121,13 @@ Scenario default_scenario(const std::vector<Override>& overrides = {});
 
 // The fully resolved scenario (every key, defaults included) as YAML.
 std::string to_yaml(const Scenario& scenario);
+
+enum class ParameterKind { number, integer, boolean, text, list };
+// The type of a parameter key (as `stosim describe --keys` lists them); nullopt if unknown.
+std::optional<ParameterKind> parameter_kind(const std::string& key);
+
+// Every key as "key=value" lines: cheap to make, for fingerprints and equality (sweeps).
+std::string flat_text(const Scenario& scenario);
 
 // Every parameter key in declaration order, e.g. "model.profile_choice.beta_distance".
 std::vector<std::string> parameter_keys();

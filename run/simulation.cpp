@@ -68,9 +68,27 @@ World load_population_world(const Scenario& scenario) {
 
 }  // namespace
 
+World build_population_world(const Scenario& scenario) {
+  return scenario.population.source == "file" ? load_population_world(scenario) : make_synthetic_world(scenario);
+}
+
+std::string population_key(const Scenario& scenario) {
+  // Everything make_synthetic_world and load_population_world read, and nothing else.
+  Scenario inputs;
+  inputs.seed = scenario.seed;
+  inputs.start_year = scenario.start_year;
+  inputs.population = scenario.population;
+  inputs.profiles = scenario.profiles;
+  inputs.geography = scenario.geography;
+  inputs.model.demography = scenario.model.demography;
+  return flat_text(inputs);
+}
+
 World build_initial_world(const Scenario& scenario) {
-  World world = scenario.population.source == "file" ? load_population_world(scenario)
-                                                     : make_synthetic_world(scenario);
+  return build_initial_world(scenario, build_population_world(scenario));
+}
+
+World build_initial_world(const Scenario& scenario, World world) {
   // The world's own draws use a replicate slot no replicate has: every replicate starts alike.
   initialise_system(world, scenario.model, scenario.technical_profiles(), scenario.population.scale,
                     StreamKey{scenario.seed, ~std::uint64_t{0} - 1});

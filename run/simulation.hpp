@@ -29,6 +29,12 @@ struct RunResult {
 
 // The initial state of the scenario, with profile constants calibrated.
 World build_initial_world(const Scenario& scenario);
+// The same in two steps, so that runs which differ only in model parameters share the first:
+// the population (synthetic or from a file) and then the system set up on a copy of it.
+World build_population_world(const Scenario& scenario);
+World build_initial_world(const Scenario& scenario, World population);
+// Equal for two scenarios exactly when build_population_world gives them the same world.
+std::string population_key(const Scenario& scenario);
 IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int replicate,
                              const ProgressCallback& progress = {});
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options = {});

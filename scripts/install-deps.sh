@@ -9,6 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(cmake make g++ git libboost-dev libeigen3-dev libnlopt-cxx-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
           hdf5-tools catch2 librandom123-dev libfmt-dev libcli11-dev ccache
+          libopenmpi-dev openmpi-bin  # sweeps over MPI ranks (experiments/mpi_sweep.cpp)
           clang libclang-rt-14-dev  # clang + compiler-rt: the libFuzzer targets (tests/fuzz)
           nlohmann-json3-dev chromium)  # the report's JSON, and its test in a headless browser
 for argument in "$@"; do

@@ -2,9 +2,12 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -197,6 +200,21 @@ void write_bytes(const std::string& path, const char* data, std::size_t size) {
   if (::close(fd) != 0) throw WriteError("cannot close " + path + ": " + reason(errno));
 }
 
+void check_room_for(const std::string& path, std::uintmax_t bytes) {
+  std::uintmax_t room = UINTMAX_MAX;
+  const fs::path directory = fs::absolute(path).parent_path();
+  struct statvfs disk {};
+  if (::statvfs(directory.c_str(), &disk) == 0)
+    room = static_cast<std::uintmax_t>(disk.f_bavail) * static_cast<std::uintmax_t>(disk.f_frsize);
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    room = std::min<std::uintmax_t>(room, limit.rlim_cur);
+  if (bytes <= room) return;
+  const auto mib = [](std::uintmax_t b) { return std::to_string((b + (1u << 20) - 1) >> 20); };
+  throw WriteError("cannot write " + path + ": " + reason(ENOSPC) + " (it needs about " + mib(bytes) +
+                   " MiB, there is room for " + mib(room) + " MiB)");
+}
+
 void sync_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw WriteError("cannot reopen " + path + ": " + reason(errno));
@@ -251,6 +269,10 @@ void write_atomically(const std::vector<OutputFile>& files) {
     pending[i]->commit();
     sync_directory(parent_of(files[i].path));
   }
+}
+
+void write_text_atomically(const std::string& path, const std::string& text) {
+  write_atomically({text_output(path, [&text](std::ostream& out) { out << text; })});
 }
 
 void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write,

@@ -4,6 +4,7 @@
 // verified, and only then renamed. A temporary left by a killed process (SIGKILL, power cut)
 // is removed by the next write of the same output once its process is gone; SIGINT and SIGTERM
 // remove the temporaries of the running process before it ends. docs/RELIABILITY.md.
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <stdexcept>
@@ -56,8 +57,16 @@ void write_atomically(const std::string& path, const std::function<void(const st
 // A text output streamed into `write`; verified by its size on disk.
 OutputFile text_output(const std::string& path, std::function<void(std::ostream&)> write);
 
+// A whole text known in advance, as one output.
+void write_text_atomically(const std::string& path, const std::string& text);
+
 // Writes bytes to a new file, checking every write, fsync and close.
 void write_bytes(const std::string& path, const char* data, std::size_t size);
+// Throws WriteError before a write of about `bytes` into `path` begins when the disk beside it
+// has less room, or the process may not write a file that large (RLIMIT_FSIZE): for writers
+// that stream to disk rather than from memory, so that they fail before the first byte.
+void check_room_for(const std::string& path, std::uintmax_t bytes);
+
 // Flushes a written file to the disk (fsync), or throws WriteError.
 void sync_file(const std::string& path);
 

@@ -1,6 +1,8 @@
 #include "sim/hdf5_file.hpp"
 
 #include <algorithm>
+
+#include "sim/atomic_write.hpp"
 #include <utility>
 
 namespace stosim::h5 {
@@ -108,6 +110,17 @@ std::vector<char> file_image(hid_t file) {
     throw std::runtime_error("HDF5: cannot copy the image of a file built in memory");
   return image;
 }
+void write_file(const std::string& path, const std::function<void(hid_t file)>& fill) {
+  std::vector<char> image;
+  {
+    Handle file = create_memory_file(path);
+    fill(file.id());
+    image = file_image(file.id());
+    file.close();
+  }
+  write_bytes(path, image.data(), image.size());
+}
+
 Handle open_file(const std::string& path) {
   silence_diagnostics();
   H5E_BEGIN_TRY {

@@ -4,6 +4,7 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ Handle create_memory_file(const std::string& name);
 // The bytes of a complete file built in memory (flushed first).
 std::vector<char> file_image(hid_t file);
 Handle open_file(const std::string& path);
+// Builds a file in memory with `fill`, then writes it to `path` with checked writes.
+void write_file(const std::string& path, const std::function<void(hid_t file)>& fill);
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);
 bool exists(hid_t parent, const std::string& path);

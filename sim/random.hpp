@@ -54,6 +54,7 @@ enum class Purpose : std::uint32_t {
   bootstrap,
   abc_prior,
   abc_proposal,
+  sweep_design,  // Latin hypercube designs of sweeps (agent = the design's dimension)
   test = 1000,
 };
 

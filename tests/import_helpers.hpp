@@ -36,6 +36,20 @@ inline bool have_shared_data() {
     return;                                                                                  \
   }
 
+// A file in the temporary directory, named by process id so concurrent test runs do not
+// collide, removed when the test ends.
+struct TempFile {
+  fs::path path;
+  explicit TempFile(const std::string& name)
+      : path(fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)) {
+    fs::remove(path);
+  }
+  ~TempFile() {
+    std::error_code ignored;
+    fs::remove(path, ignored);
+  }
+};
+
 inline std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

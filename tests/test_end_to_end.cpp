@@ -85,7 +85,7 @@ TEST_CASE("EndToEnd.BaselineRunsAndExports", "[e2e]") {
   while (std::getline(national, line)) {
     ++rows;
     CHECK(std::count(line.begin(), line.end(), ',') == 9);
-    saw_share = saw_share || line.find(",BB,,technical_share_year3,") != std::string::npos;
+    saw_share = saw_share || line.find(",BB,all,technical_share_year3,") != std::string::npos;
   }
   // Rows: replicates x years x every national cell.
   std::size_t cells = 0;

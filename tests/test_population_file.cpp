@@ -13,17 +13,6 @@ using namespace stosim::testing;
 
 namespace {
 
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& name)
-      : path(fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)) {
-    fs::remove(path);
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    fs::remove(path, ignored);
-  }
-};
 
 std::string load_error(const std::vector<Override>& overrides) {
   try {

@@ -17,17 +17,6 @@ using namespace stosim::testing;
 
 namespace {
 
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& name)
-      : path(fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)) {
-    fs::remove(path);
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    fs::remove(path, ignored);
-  }
-};
 
 const Arm baseline{"baseline", {}};
 const Arm no_sto{"no_sto", {}};

@@ -54,10 +54,15 @@ int child_interrupted_while_writing(const fs::path& path, int signal_number) {
 TEST_CASE("Writers.FullDisk.Run", "[writers][e2e]") {
   const fs::path dir = fresh_folder("full_run");
   const fs::path out = dir / "out.h5";
-  check_clean_failure(stosim_run(small_run_arguments(out), 32 * 1024), dir, out);
+  const Outcome full = stosim_run(small_run_arguments(out), 32 * 1024);
+  check_clean_failure(full, dir, out);
+  // The finished replicates wait in the journal for --resume, which writes the file once there is room.
+  CHECK_THAT(full.output, Catch::Contains("out.h5.journal") && Catch::Contains("--resume"));
+  CHECK(stosim_run(small_run_arguments(out)).code == 2);
+  REQUIRE(stosim_run(small_run_arguments(out) + " --resume").code == 0);
+  CHECK_FALSE(fs::exists(out.string() + ".journal"));
 
   // An existing output survives a failed write byte for byte.
-  REQUIRE(stosim_run(small_run_arguments(out)).code == 0);
   const std::string before = file_text(out);
   const Outcome again = stosim_run(small_run_arguments(out, 2), 32 * 1024);
   CHECK(again.code == 1);

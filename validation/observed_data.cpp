@@ -235,11 +235,7 @@ int observed_command(const std::string& data_dir, const std::string& output_dir,
   std::filesystem::create_directories(output_dir);
   for (const auto& [name, text] : files) {
     const std::string path = (std::filesystem::path(output_dir) / name).string();
-    write_atomically(path, [&](const std::string& tmp) {
-      std::ofstream out(tmp);
-      out << text;
-      if (!out) throw std::runtime_error(tmp + ": write failed");
-    });
+    write_text_atomically(path, text);
     if (!quiet) std::fprintf(stderr, "stosim: wrote %s\n", path.c_str());
   }
   return 0;

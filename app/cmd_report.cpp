@@ -31,12 +31,14 @@ the replicates); the STO triangle nationally and per region; maps of the locatio
 offer, closures) and the regions (technical share, techniekarm); a table of the regions; the
 resolved scenarios. With --against, also each scenario's effects against the counterfactual,
 paired by replicate with 95 % intervals: a scorecard of what each pathway H1-H9 should move, and
-effects over the years. Several runs are shown side by side.
+effects over the years. Several runs are shown side by side. A sweep file (stosim sweep) gets a
+page of its own: each national per-run summary against each parameter the design varied.
 
 Examples:
   stosim report results/baseline.h5 --against results/no_sto.h5 -o results/baseline.html
-  stosim report c0.h5 c10.h5 c20.h5 --against no_sto.h5 -o cofinancing.html)TEXT");
-  cmd->add_option("RUN", request->runs, "Run files of the scenarios, shown side by side")
+  stosim report c0.h5 c10.h5 c20.h5 --against no_sto.h5 -o cofinancing.html
+  stosim report results/grid.h5 -o grid.html            # a sweep)TEXT");
+  cmd->add_option("RUN", request->runs, "Run files of the scenarios, shown side by side, or one sweep file")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--against", request->counterfactual,

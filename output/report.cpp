@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "output/report_internal.hpp"
+#include "output/sweep_reader.hpp"
 #include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 
@@ -125,7 +126,26 @@ std::string source_line(const Context& c) {
                  "observations");
 }
 
-std::string html_page(const Context& c, const std::string& assets, const json& data) {
+std::string html_page(const std::string& title, const std::string& subtitle, const std::string& source,
+                      const std::string& assets, const json& data) {
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page += "<title>stosim report: " + escape_html(title) + "</title>\n";
+  page += "<style>\n" + read_asset(assets, "report.css") + "</style>\n";
+  for (const char* library : {"dist/vega.min.js", "dist/vega-lite.min.js", "dist/vega-embed.min.js"})
+    page += "<script>" + inline_script(read_asset(assets, library)) + "</script>\n";
+  page += "</head><body>\n<header><h1>stosim report: " + escape_html(title) + "</h1>\n";
+  page += "<p class=\"subtitle\">" + escape_html(subtitle) + "</p>\n";
+  page += "<p class=\"note\">" + escape_html(source) + "</p></header>\n";
+  page += "<nav id=\"nav\"></nav>\n<main id=\"report\"></main>\n";
+  page += "<footer>" + escape_html(source) + "</footer>\n";
+  page += "<script id=\"stosim-data\" type=\"application/json\">" +
+          inline_json(data) + "</script>\n";
+  page += "<script>" + inline_script(read_asset(assets, "report.js")) + "</script>\n</body></html>\n";
+  return page;
+}
+
+std::string runs_page(const Context& c, const std::string& assets, const json& data) {
   std::string title = c.labels.front();
   for (std::size_t i = 1; i < c.runs.size(); ++i) title += ", " + c.labels[i];
   if (c.counterfactual) title += " against " + c.counterfactual_label();
@@ -135,34 +155,49 @@ std::string html_page(const Context& c, const std::string& assets, const json& d
       first.replicates == 1 ? "" : "s",
       c.counterfactual ? "" : "; run `stosim report RUN.h5 --against no_sto.h5` to see effects with 95 % intervals",
       first.replicates < 2 ? "With one replicate there is no spread and no interval." : "");
-  std::string page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
-  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  page += "<title>stosim report: " + escape_html(title) + "</title>\n";
-  page += "<style>\n" + read_asset(assets, "report.css") + "</style>\n";
-  for (const char* library : {"dist/vega.min.js", "dist/vega-lite.min.js", "dist/vega-embed.min.js"})
-    page += "<script>" + inline_script(read_asset(assets, library)) + "</script>\n";
-  page += "</head><body>\n<header><h1>stosim report: " + escape_html(title) + "</h1>\n";
-  page += "<p class=\"subtitle\">" + escape_html(subtitle) + "</p>\n";
-  page += "<p class=\"note\">" + escape_html(source_line(c)) + "</p></header>\n";
-  page += "<nav id=\"nav\"></nav>\n<main id=\"report\"></main>\n";
-  page += "<footer>" + escape_html(source_line(c)) + "</footer>\n";
-  page += "<script id=\"stosim-data\" type=\"application/json\">" +
-          inline_json(data) + "</script>\n";
-  page += "<script>" + inline_script(read_asset(assets, "report.js")) + "</script>\n</body></html>\n";
-  return page;
+  return html_page(title, subtitle, source_line(c), assets, data);
+}
+
+// A sweep file gets its own page; it is shown alone.
+bool is_sweep_request(const ReportRequest& request) {
+  bool sweep = false;
+  for (const std::string& path : request.runs) {
+    std::string format;
+    try {
+      format = result_file_format(path);
+    } catch (const DataError&) {
+      continue;  // the run file reader says what is wrong with it
+    }
+    if (format != "stosim-sweep") continue;
+    if (request.runs.size() > 1 || !request.counterfactual.empty())
+      throw DataError(fmt::format("report: {} is a sweep file: report it alone (stosim report {} -o PAGE.html); its "
+                                  "runs are compared on its own page",
+                                  path, path));
+    sweep = true;
+  }
+  return sweep;
 }
 
 }  // namespace
 
 std::string report_json(const ReportRequest& request) {
-  return page_data(open_context(request)).dump(-1, ' ', false, json::error_handler_t::replace);
+  const json data = is_sweep_request(request) ? report::sweep_page(request.runs.front()).data
+                                              : page_data(open_context(request));
+  return data.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 void write_report(const ReportRequest& request, const std::string& html_path) {
+  if (is_sweep_request(request)) {
+    const report::SweepPage sweep = report::sweep_page(request.runs.front());  // checked first (exit 2)
+    for (const char* name : asset_files) read_asset(request.assets, name);
+    const std::string html = html_page(sweep.title, sweep.subtitle, sweep.source, request.assets, sweep.data);
+    write_atomically({text_output(html_path, [&](std::ostream& out) { out << html; })});
+    return;
+  }
   Context c = open_context(request);  // the runs first: a damaged file is invalid input (exit 2)
   for (const char* name : asset_files) read_asset(request.assets, name);
   c.outline = json::array({json::parse(read_asset(request.assets, "dist/netherlands.geo.json"))});
-  const std::string html = html_page(c, request.assets, page_data(c));
+  const std::string html = runs_page(c, request.assets, page_data(c));
   write_atomically({text_output(html_path, [&](std::ostream& out) { out << html; })});
 }
 

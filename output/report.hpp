@@ -5,7 +5,8 @@
 // runs' metadata and sources; with a counterfactual, a scorecard of the effects on what each
 // hypothesis pathway should move and effects over the years, with 95 % intervals; national
 // indicators over the years; the STO triangle nationally and per region; a map of locations and
-// regions; a table of the regions; the resolved scenarios.
+// regions; a table of the regions; the resolved scenarios. A sweep file (`stosim sweep`) gets a
+// page of its own: each national per-run summary against each parameter the design varied.
 #include <string>
 #include <vector>
 

@@ -66,4 +66,11 @@ json region_table(const Context& c);
 // The page's sections with their charts, tables and text (read by report/report.js).
 json sections(const Context& c, const json& datasets);
 
+// The page of a sweep file (report_sweep.cpp): its per-run summaries against its parameters.
+struct SweepPage {
+  std::string title, subtitle, source;
+  json data;  // sections and datasets, as page_data gives for runs
+};
+SweepPage sweep_page(const std::string& path);
+
 }  // namespace stosim::report

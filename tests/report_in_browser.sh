@@ -3,7 +3,7 @@
 # counterfactual, writes a report of them side by side, and loads it in headless Chromium with
 # the network cut off (report/check-report.mjs): no console error, every chart with data marks,
 # a screenshot kept in the build directory. Then it breaks one chart's spec and checks that the
-# check fails. Skips (77) when Chromium or the report's node modules are absent.
+# check fails; then the same for the page of a small sweep. Skips (77) when Chromium or the report's node modules are absent.
 #   usage: report_in_browser.sh STOSIM SOURCE_DIR BUILD_DIR
 set -euo pipefail
 stosim="$1" source="$2" build="$3"
@@ -22,3 +22,7 @@ done
 "$stosim" report "$work/cofinancing_0.h5" "$work/cofinancing_20.h5" --against "$work/no_sto.h5" -o "$build/report-test.html"
 node "$source/report/check-report.mjs" "$build/report-test.html" "$build/report-screenshot.png"
 node "$source/report/check-report.mjs" --expect-empty "$build/report-test.html" "$work/empty.png"
+# A sweep's page: summaries against parameters.
+"$stosim" sweep "$source/sweeps/example_grid.yaml" -o "$work/grid.h5" --threads 2 -q
+"$stosim" report "$work/grid.h5" -o "$build/report-sweep-test.html"
+node "$source/report/check-report.mjs" "$build/report-sweep-test.html" "$build/report-sweep-screenshot.png"

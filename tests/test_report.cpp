@@ -11,12 +11,14 @@
 #include <limits>
 #include <set>
 
+#include "cli_helpers.hpp"
 #include "output/report.hpp"
 #include "output/statistics.hpp"
 #include "population/region_names.hpp"
 #include "run/run_file.hpp"
 #include "run/scenario.hpp"
 #include "run/simulation.hpp"
+#include "sim/data_error.hpp"
 #include "sim/hdf5_file.hpp"
 
 namespace fs = std::filesystem;
@@ -189,4 +191,36 @@ TEST_CASE("Report.RefusesUnpairedRunsAndMissingAssets", "[report]") {
   CHECK_THROWS_WITH(write_report({{run_file("baseline")}, run_file("no_sto"), "/nonexistent"}, html.string()),
                     Catch::Contains("chart library is missing"));
   CHECK_FALSE(fs::exists(html));
+}
+
+TEST_CASE("Report.SweepPageChartsEverySummaryAgainstEveryParameter", "[report][sweep]") {
+  const std::filesystem::path grid = testing::fresh_folder("report_sweep") / "grid.h5";
+  REQUIRE(testing::stosim_run("sweep " + (testing::test_data.parent_path().parent_path() / "sweeps" / "example_grid.yaml").string() + " -q --threads 2 -o " +
+                     grid.string())
+              .code == 0);
+  ReportRequest request;
+  request.runs = {grid.string()};
+  const auto data = nlohmann::json::parse(report_json(request));
+  // One national summary (the region one is not charted) x two varied keys.
+  std::vector<std::string> titles;
+  for (const auto& section : data["sections"])
+    for (const auto& item : section["items"])
+      if (item["kind"] == "chart") titles.push_back(item["title"]);
+  CHECK(titles == std::vector<std::string>{"technical_share_bovenbouw_national_last against profile_choice.beta_distance",
+                                           "technical_share_bovenbouw_national_last against scenario"});
+  // Each point is its run's mean over the replicates, in % (the file holds shares).
+  const h5::Handle file = h5::open_file(grid.string());
+  std::vector<hsize_t> shape;
+  const std::vector<double> stored = h5::read_doubles(file.id(), "summaries/technical_share_bovenbouw_national_last", shape);
+  REQUIRE(shape == std::vector<hsize_t>{4, 2, 1});
+  std::size_t checked = 0;
+  for (const auto& row : data["datasets"]["sweep"]) {
+    const std::size_t run = row["run"];
+    CHECK(row["mean"].get<double>() == Approx(100.0 * (stored[2 * run] + stored[2 * run + 1]) / 2));
+    ++checked;
+  }
+  CHECK(checked == 2 * 4);
+  // A sweep is shown alone.
+  request.counterfactual = grid.string();
+  CHECK_THROWS_AS(report_json(request), DataError);
 }

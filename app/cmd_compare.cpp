@@ -40,8 +40,9 @@ Command add_compare_command(CLI::App& app) {
 
 Both run files must come from the same seed, replicates and years, so that replicate r of each
 drew the same random numbers (common random numbers): the paired differences then measure the
-scenario's effect, not noise. Writes tidy CSV (to stdout, or --output): for each indicator,
-category and year, the two means, the mean effect and its 95 % confidence interval.
+scenario's effect, not noise. Writes tidy CSV (to stdout, or --output): for each national
+indicator and category in the last year (--all-years: every year; --level region: every
+region), the two means, the mean effect and its 95 % confidence interval (docs/OUTPUT.md).
 
 Example:
   stosim run baseline -o b.h5 --replicates 20 && stosim run no_sto -o n.h5 --replicates 20

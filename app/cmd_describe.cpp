@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "run/reference_docs.hpp"
 
 namespace stosim::app {
 
@@ -16,7 +17,7 @@ struct DescribeArgs {
 
 int describe(const DescribeArgs& a) {
   if (a.list_keys) {
-    for (const std::string& key : parameter_keys()) std::cout << key << '\n';
+    std::cout << parameters_text();
     return 0;
   }
   const std::vector<Override> overrides = parse_overrides(a.sets);
@@ -41,7 +42,8 @@ Examples:
   stosim describe --keys)TEXT");
   cmd->add_option("SCENARIO", a->scenario, "Scenario name or YAML file");
   cmd->add_option("--set", a->sets, "Override any key: --set KEY=VALUE, repeatable");
-  cmd->add_flag("--keys", a->list_keys, "List every valid key, one per line");
+  cmd->add_flag("--keys", a->list_keys,
+                "List every valid key: type, default, allowed values, unit, meaning and source");
 
   return {cmd, [a] { return describe(*a); }};
 }

@@ -1,4 +1,4 @@
-// `stosim report`: an HTML page of a run that a person can read.
+// `stosim report`: one offline HTML page of one or more runs that an analyst can read.
 #include <cstdio>
 #include <memory>
 
@@ -10,36 +10,43 @@ namespace stosim::app {
 
 namespace {
 
-struct ReportArgs {
-  std::string run, against, output;
-};
-
-int report(const ReportArgs& a) {
-  prepare_output(a.output, false);
-  write_report(a.run, a.against, a.output);
-  std::fprintf(stderr, "stosim: wrote %s\n", a.output.c_str());
+int report(ReportRequest request, const std::string& output) {
+  prepare_output(output, false);
+  request.assets = find_report_assets();  // empty when not installed: write_report says what to do
+  write_report(request, output);
+  std::fprintf(stderr, "stosim: wrote %s (open it in a browser; it needs no network)\n", output.c_str());
   return 0;
 }
 
 }  // namespace
 
 Command add_report_command(CLI::App& app) {
-  auto a = std::make_shared<ReportArgs>();
-  CLI::App* cmd =
-      app.add_subcommand("report", R"TEXT(Write an HTML report of a run that a person can read.
+  auto request = std::make_shared<ReportRequest>();
+  auto output = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("report", R"TEXT(Write an HTML report of one or more runs that a person can read.
 
-Charts of key national indicators over the years (mean over replicates and the range of the
-replicates), the STO triangle of every region in the last year, and the resolved scenario.
-With --against, each chart shows the counterfactual run too.
+One self-contained page (charts drawn with Vega-Lite, inlined: it opens offline): the runs'
+metadata and sources; national indicators over the years (mean over replicates and the range of
+the replicates); the STO triangle nationally and per region; maps of the locations (technical
+offer, closures) and the regions (technical share, techniekarm); a table of the regions; the
+resolved scenarios. With --against, also each scenario's effects against the counterfactual,
+paired by replicate with 95 % intervals: a scorecard of what each pathway H1-H9 should move, and
+effects over the years. Several runs are shown side by side. A sweep file (stosim sweep) gets a
+page of its own: each national per-run summary against each parameter the design varied.
 
-Example:
-  stosim report results/baseline.h5 --against results/no_sto.h5 -o results/baseline.html)TEXT");
-  cmd->add_option("RUN", a->run, "Run file")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--against", a->against, "Run file of a counterfactual (e.g. no_sto)")
+Examples:
+  stosim report results/baseline.h5 --against results/no_sto.h5 -o results/baseline.html
+  stosim report c0.h5 c10.h5 c20.h5 --against no_sto.h5 -o cofinancing.html
+  stosim report results/grid.h5 -o grid.html            # a sweep)TEXT");
+  cmd->add_option("RUN", request->runs, "Run files of the scenarios, shown side by side, or one sweep file")
+      ->required()
       ->check(CLI::ExistingFile);
-  cmd->add_option("-o,--output", a->output, "HTML file to write")->required();
+  cmd->add_option("--against", request->counterfactual,
+                  "Run file of the counterfactual (e.g. no_sto; same seed and replicates)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", *output, "HTML file to write (replaced when complete)")->required();
 
-  return {cmd, [a] { return report(*a); }};
+  return {cmd, [request, output] { return report(*request, *output); }};
 }
 
 }  // namespace stosim::app

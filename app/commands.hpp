@@ -26,12 +26,19 @@ Command add_report_command(CLI::App& app);
 Command add_docs_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
+Command add_indicators_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_observed_command(CLI::App& app);
 Command add_sensitivity_command(CLI::App& app);
 Command add_attribute_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app);
+
+// For an option the command line does not know, the nearest one it does ("--replicate" ->
+// "--replicates"), or empty.
+std::string nearest_option(const CLI::App& command, const std::string& unknown);
+// Prints "did you mean ...?" for each unknown long option in argv (after a parse error).
+void suggest_options(const CLI::App& app, int argc, char** argv);
 
 // Help of --target in the experiment commands.
 inline constexpr const char* target_help =

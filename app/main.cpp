@@ -42,6 +42,8 @@ Examples:
   stosim export results/baseline.h5 --csv results/baseline_csv
   stosim sweep sweeps/example_grid.yaml -o grid.h5   # many runs (docs/EXPERIMENTS.md)
   stosim compare results/baseline.h5 results/no_sto.h5 -o effects.csv
+  stosim report results/baseline.h5 --against results/no_sto.h5 -o report.html
+  stosim indicators                         # what a run records
   stosim attribute baseline no_sto --target technical_share_year3,national,,BB,2030
   stosim calibrate validation/calibrations/synthetic_profile_choice.yaml
 
@@ -57,12 +59,14 @@ Exit codes: 0 success, 1 run-time failure, 2 invalid input (scenario, option or 
                                          add_import_command(app), add_validate_command(app),
                                          add_observed_command(app), add_sensitivity_command(app),
                                          add_attribute_command(app), add_calibrate_command(app),
-                                         add_sweep_command(app),    add_merge_command(app)};
+                                         add_indicators_command(app), add_sweep_command(app),
+                                         add_merge_command(app)};
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
+    if (code != 0) suggest_options(app, argc, argv);
     return code == 0 ? 0 : exit_invalid_input;
   }
 

@@ -5,6 +5,7 @@ find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Eigen3 REQUIRED NO_MODULE)
 find_package(HDF5 REQUIRED COMPONENTS C)
+find_package(nlohmann_json 3.10 REQUIRED)  # the report's JSON (Debian: nlohmann-json3-dev)
 find_package(ZLIB REQUIRED)  # sweeps compress replicates in the worker, as HDF5's deflate does
 
 # Open MPI (Debian: libopenmpi-dev, openmpi-bin) spreads a sweep over the ranks of mpirun.

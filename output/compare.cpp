@@ -1,6 +1,5 @@
 #include "output/compare.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -8,6 +7,7 @@
 #include <stdexcept>
 
 #include "output/run_reader.hpp"
+#include "output/statistics.hpp"
 #include "sim/data_error.hpp"
 
 namespace stosim {
@@ -43,10 +43,6 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
     throw DataError(fmt::format("compare: {} and {} hold different indicators at the {} level (made by "
                                 "different versions of stosim?)", a.path, b.path, options.level));
   const auto n = static_cast<std::size_t>(a.replicates);
-  const auto count = static_cast<double>(n);
-  const double t = n > 1 ? boost::math::quantile(boost::math::complement(
-                               boost::math::students_t(static_cast<double>(n - 1)), 0.025))
-                         : std::nan("");
   // Everything is read and checked before the first line goes out: a refused file writes nothing.
   std::ostringstream text;
   text << "scenario,counterfactual,level,unit,indicator,category,year,scenario_mean,counterfactual_mean,"
@@ -61,18 +57,12 @@ void compare_runs(const std::string& scenario_path, const std::string& counterfa
     for (std::size_t yi = options.all_years ? 0 : years - 1; yi < years; ++yi)
       for (std::size_t u = 0; u < units.size(); ++u)
         for (std::size_t c = 0; c < cells; ++c) {
-          double sum_a = 0, sum_b = 0, sum_d = 0, sum_dd = 0;
-          for (std::size_t r = 0; r < n; ++r) {
-            const double xa = x.at(r, yi, u, c), yb = y.at(r, yi, u, c);
-            sum_a += xa, sum_b += yb, sum_d += xa - yb, sum_dd += (xa - yb) * (xa - yb);
-          }
-          const double mean = sum_d / count;
-          const double sd = n > 1 ? std::sqrt(std::max(0.0, (sum_dd - count * mean * mean) / (count - 1))) : std::nan("");
-          const double half = t * sd / std::sqrt(count);
+          std::vector<double> xs(n), ys(n);
+          for (std::size_t r = 0; r < n; ++r) xs[r] = x.at(r, yi, u, c), ys[r] = y.at(r, yi, u, c);
+          const PairedEffect e = paired_effect(xs, ys);
           text << a.scenario << ',' << b.scenario << ',' << options.level << ',' << units[u] << ',' << name << ','
-              << category_of(x, c) << ',' << a.years[yi] << ',' << number(sum_a / count) << ','
-              << number(sum_b / count) << ',' << number(mean) << ',' << number(mean - half) << ','
-              << number(mean + half) << ',' << n << '\n';
+               << category_of(x, c) << ',' << a.years[yi] << ',' << number(e.mean_a) << ',' << number(e.mean_b) << ','
+               << number(e.effect) << ',' << number(e.low) << ',' << number(e.high) << ',' << e.n << '\n';
         }
   }
   out << text.str();

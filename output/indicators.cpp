@@ -69,8 +69,8 @@ constexpr std::array specs = {
   IndicatorSpec{"year3_technical", K::additive, L::location, B::leerweg, "students",
     "Students in year 3 in a technical profile, per leerweg"},
   IndicatorSpec{"technical_share_year3", K::ratio, L::location, B::leerweg, "share",
-    "Share of year-3 students in a technical profile, per leerweg (undefined for TL)",
-    "year3_technical", "year3_students"},
+    "Share of year-3 students in a technical profile, per leerweg; NaN for TL, which has no profiles",
+    "year3_technical", "year3_students", "TL"},
   IndicatorSpec{"bovenbouw_bkg_students", K::additive, L::location, B::none, "students",
     "Beroepsgerichte bovenbouw: students in years 3-4 in BB, KB or GL"},
   IndicatorSpec{"bovenbouw_bkg_technical", K::additive, L::location, B::none, "students",
@@ -328,6 +328,22 @@ void aggregate_up(IndicatorFrame& f, std::size_t i, std::size_t year, Level from
   }
 }
 
+// Cells of a ratio that are undefined by construction (TL students have no profile, so a
+// technical share of TL would be a structural zero, not a measurement).
+std::vector<bool> undefined_cells(const IndicatorSpec& spec, std::size_t cells) {
+  std::vector<bool> undefined(cells, false);
+  if (spec.undefined_for.empty()) return undefined;
+  const BreakdownShape shape = breakdown_shape(spec.breakdown);
+  for (std::size_t c = 0; c < undefined.size(); ++c) {
+    std::size_t rest = c;
+    for (std::size_t d = shape.categories.size(); d-- > 0;) {
+      undefined[c] = undefined[c] || shape.categories[d][rest % shape.categories[d].size()] == spec.undefined_for;
+      rest /= shape.categories[d].size();
+    }
+  }
+  return undefined;
+}
+
 void compute_ratio(IndicatorFrame& f, std::size_t i, std::size_t year, Level level) {
   const std::size_t num = indicator_id(specs[i].numerator);
   const std::size_t den = indicator_id(specs[i].denominator);
@@ -337,12 +353,13 @@ void compute_ratio(IndicatorFrame& f, std::size_t i, std::size_t year, Level lev
   const std::vector<double>& n = f.values(num, level);
   const std::vector<double>& d = f.values(den, level);
   std::vector<double>& out = f.values(i, level);
+  const std::vector<bool> undefined = undefined_cells(specs[i], cells);
   for (std::size_t u = 0; u < units; ++u)
     for (std::size_t c = 0; c < cells; ++c) {
       const double denominator = d[(year * units + u) * den_cells + (den_cells == 1 ? 0 : c)];
       out[(year * units + u) * cells + c] =
-          denominator > 0 ? n[(year * units + u) * cells + c] / denominator
-                          : std::numeric_limits<double>::quiet_NaN();
+          denominator > 0 && !undefined[c] ? n[(year * units + u) * cells + c] / denominator
+                                           : std::numeric_limits<double>::quiet_NaN();
     }
 }
 

@@ -52,6 +52,7 @@ struct IndicatorSpec {
   std::string_view description;
   std::string_view numerator = {};    // ratio: additive indicator; below: ratio indicator
   std::string_view denominator = {};  // ratio only
+  std::string_view undefined_for = {};  // ratio only: a category whose cells are always NaN
 };
 
 std::span<const IndicatorSpec> indicator_specs();

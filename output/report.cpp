@@ -2,193 +2,215 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cmath>
+#include <filesystem>
 #include <fstream>
-#include <limits>
-#include <optional>
+#include <sstream>
 #include <stdexcept>
 
-#include "output/run_reader.hpp"
+#include "output/report_internal.hpp"
+#include "output/sweep_reader.hpp"
 #include "sim/atomic_write.hpp"
 #include "sim/data_error.hpp"
 
 namespace stosim {
 
+namespace fs = std::filesystem;
+using report::Context;
+using report::json;
+using report::ReportRun;
+
 namespace {
 
-struct Chart {
-  std::string_view indicator;
-  std::size_t cell;  // category cell of the indicator's breakdown
-  std::string_view title;
-};
+constexpr const char* asset_files[] = {"report.css", "report.js", "dist/vega.min.js", "dist/vega-lite.min.js",
+                                       "dist/vega-embed.min.js", "dist/netherlands.geo.json"};
 
-// The story of a run on one page: offer, choices, teachers, money and the triangle.
-constexpr Chart charts[] = {
-    {"technical_share_bovenbouw", 0, "Technical share of beroepsgerichte bovenbouw"},
-    {"technical_programmes", 0, "Open technical programmes"},
-    {"small_duplicate_pairs", 1, "Neighbouring small duplicate PIE programmes"},
-    {"access_technical_share", 0, "Students within reach of each technical profile (share)"},
-    {"techniekarm", 0, "Techniekarme regions"},
-    {"mbo_technical_share", 0, "Technical mbo transition after a technical profile"},
-    {"mbo_job_chance_all", 0, "Mean job chance of the mbo programmes chosen"},
-    {"teachers_fte_total", 0, "Technical teaching FTE"},
-    {"teachers_qualified_share_total", 0, "Qualified share of technical teaching FTE"},
-    {"technical_facility_quality", 0, "Facility quality of technical programmes"},
-    {"collaboration", 0, "Collaboration capital (mean over regions)"},
-    {"budget_received", 0, "STO money received (euro)"},
-    {"sto_duurzaam", 0, "STO triangle: duurzaam"},
-    {"sto_dekkend", 0, "STO triangle: dekkend"},
-    {"sto_kwalitatief", 0, "STO triangle: kwalitatief"},
-};
+std::string read_asset(const std::string& dir, const std::string& name) {
+  const fs::path path = fs::path(dir) / name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error(fmt::format(
+        "report: cannot read {}: the report's chart library is missing (run scripts/install-deps.sh, which runs "
+        "`npm ci` in report/, or point STOSIM_REPORT_ASSETS at a directory holding report.js and dist/)",
+        path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
-std::string escape(std::string_view text) {
+// Runs as they are called on the page: the scenario name, or with the file name when two runs
+// share it.
+std::vector<std::string> labels_of(const std::vector<const ReportRun*>& runs) {
+  std::vector<std::string> labels;
+  for (const ReportRun* r : runs) {
+    int same = 0;
+    for (const ReportRun* other : runs) same += other->info().scenario == r->info().scenario;
+    labels.push_back(same > 1 ? fmt::format("{} ({})", r->info().scenario, fs::path(r->info().path).filename().string())
+                              : r->info().scenario);
+  }
+  return labels;
+}
+
+// Scenarios side by side share years and regions (the charts and tables line them up); each is
+// paired with the counterfactual replicate by replicate (check_paired).
+void check_side_by_side(const RunInfo& a, const RunInfo& b) {
+  if (a.years != b.years || a.region_codes != b.region_codes)
+    throw DataError(fmt::format("report: {} and {} cannot be shown side by side: they differ in years ({}-{} / "
+                                "{}-{}) or regions ({} / {})",
+                                a.path, b.path, a.years.front(), a.years.back(), b.years.front(), b.years.back(),
+                                a.region_codes.size(), b.region_codes.size()));
+}
+
+Context open_context(const ReportRequest& request) {
+  if (request.runs.empty()) throw std::runtime_error("report: no run file given");
+  Context c;
+  for (const std::string& path : request.runs) c.runs.emplace_back(path);
+  if (!request.counterfactual.empty()) c.counterfactual.emplace(request.counterfactual);
+  for (const ReportRun& r : c.runs) {
+    check_side_by_side(c.runs.front().info(), r.info());
+    if (c.counterfactual) check_paired(r.info(), c.counterfactual->info(), "report --against");
+  }
+  c.labels = labels_of(c.all_runs());
+  c.outline = json::array();
+  return c;
+}
+
+json page_data(const Context& c) {
+  json datasets = {{"series", report::series_rows(c)},     {"effects", report::effect_rows(c)},
+                   {"scorecard", report::scorecard_rows(c)}, {"triangle", report::triangle_rows(c)},
+                   {"locations", report::location_rows(c)},  {"regions", report::region_rows(c)},
+                   {"outline", c.outline}};
+  return {{"sections", report::sections(c, datasets)}, {"datasets", std::move(datasets)}};
+}
+
+std::string escape_html(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    switch (c) {
+  for (char ch : text) {
+    switch (ch) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      default: out += ch;
     }
   }
   return out;
 }
 
-struct Series {
-  std::vector<double> mean, low, high;  // per year, over replicates
-};
+// Code inside <script>: nothing in it may close the element ("<\/script" means the same in a
+// JavaScript string or regular expression).
+std::string inline_script(std::string code) {
+  for (std::size_t at = 0; (at = code.find("</script", at)) != std::string::npos; at += 3) code.replace(at, 2, "<\\/");
+  return code;
+}
 
-// A run file, every dataset checked before the page is made: the report refuses what export
-// and compare refuse.
-struct Run {
-  explicit Run(const std::string& path) : file(path), scenario(file.info().scenario), years(file.info().years) {
-    file.check_all();
-  }
-  RunFile file;
-  std::string scenario;
-  std::vector<std::int32_t> years;
-};
+// JSON inside <script>: "<" written as its escape, so no "</script" can appear.
+std::string inline_json(const json& data) {
+  const std::string text = data.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) out += ch == '<' ? std::string("\\u003c") : std::string(1, ch);
+  return out;
+}
 
-// [replicate, year, unit, cells...] at one unit and cell: mean, lowest and highest per year.
-Series series(const Run& run, const std::string& level, std::string_view indicator, std::size_t unit,
-              std::size_t cell) {
-  const IndicatorTable t = run.file.indicator(level, std::string(indicator));
-  const std::vector<hsize_t>& shape = t.shape;
-  const std::size_t cells = t.cells();
-  if (unit >= shape[2] || cell >= cells)
-    throw DataError(fmt::format("{}: /indicators/{}/{} has no unit {} and cell {} (made by another version of "
-                                "stosim?)", run.file.info().path, level, indicator, unit, cell));
-  Series s;
-  for (hsize_t y = 0; y < shape[1]; ++y) {
-    double sum = 0, low = std::numeric_limits<double>::infinity(), high = -low;
-    int n = 0;
-    for (hsize_t r = 0; r < shape[0]; ++r) {
-      const double x = t.at(r, y, unit, cell);
-      if (std::isnan(x)) continue;
-      sum += x, ++n, low = std::min(low, x), high = std::max(high, x);
+std::string source_line(const Context& c) {
+  bool imported = false;
+  for (const ReportRun* r : c.all_runs()) imported = imported || r->info().population.starts_with("file ");
+  return fmt::format(
+      "Simulated with stosim {} (commit {}). Sources: {}. Map outline: Natural Earth, via the world-atlas package. "
+      "Charts: Vega-Lite.",
+      c.runs.front().version, c.runs.front().commit,
+      imported ? "DUO Open Onderwijsdata (students per vmbo location, 1 October 2019; exam files) and CBS "
+                 "(inhabitants per postcode), imported by `stosim import`"
+               : "the synthetic Netherlands of stosim, calibrated to DUO Open Onderwijsdata (students per vmbo "
+                 "location and leerweg, 1 October 2019) and CBS (population of towns): model results, not "
+                 "observations");
+}
+
+std::string html_page(const std::string& title, const std::string& subtitle, const std::string& source,
+                      const std::string& assets, const json& data) {
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page += "<title>stosim report: " + escape_html(title) + "</title>\n";
+  page += "<style>\n" + read_asset(assets, "report.css") + "</style>\n";
+  for (const char* library : {"dist/vega.min.js", "dist/vega-lite.min.js", "dist/vega-embed.min.js"})
+    page += "<script>" + inline_script(read_asset(assets, library)) + "</script>\n";
+  page += "</head><body>\n<header><h1>stosim report: " + escape_html(title) + "</h1>\n";
+  page += "<p class=\"subtitle\">" + escape_html(subtitle) + "</p>\n";
+  page += "<p class=\"note\">" + escape_html(source) + "</p></header>\n";
+  page += "<nav id=\"nav\"></nav>\n<main id=\"report\"></main>\n";
+  page += "<footer>" + escape_html(source) + "</footer>\n";
+  page += "<script id=\"stosim-data\" type=\"application/json\">" +
+          inline_json(data) + "</script>\n";
+  page += "<script>" + inline_script(read_asset(assets, "report.js")) + "</script>\n</body></html>\n";
+  return page;
+}
+
+std::string runs_page(const Context& c, const std::string& assets, const json& data) {
+  std::string title = c.labels.front();
+  for (std::size_t i = 1; i < c.runs.size(); ++i) title += ", " + c.labels[i];
+  if (c.counterfactual) title += " against " + c.counterfactual_label();
+  const RunInfo& first = c.runs.front().info();
+  const std::string subtitle = fmt::format(
+      "{}–{}, {} replicate{} per run{}. {}", first.years.front(), first.years.back(), first.replicates,
+      first.replicates == 1 ? "" : "s",
+      c.counterfactual ? "" : "; run `stosim report RUN.h5 --against no_sto.h5` to see effects with 95 % intervals",
+      first.replicates < 2 ? "With one replicate there is no spread and no interval." : "");
+  return html_page(title, subtitle, source_line(c), assets, data);
+}
+
+// A sweep file gets its own page; it is shown alone.
+bool is_sweep_request(const ReportRequest& request) {
+  bool sweep = false;
+  for (const std::string& path : request.runs) {
+    std::string format;
+    try {
+      format = result_file_format(path);
+    } catch (const DataError&) {
+      continue;  // the run file reader says what is wrong with it
     }
-    s.mean.push_back(n ? sum / n : std::nan(""));
-    s.low.push_back(n ? low : std::nan(""));
-    s.high.push_back(n ? high : std::nan(""));
+    if (format != "stosim-sweep") continue;
+    if (request.runs.size() > 1 || !request.counterfactual.empty())
+      throw DataError(fmt::format("report: {} is a sweep file: report it alone (stosim report {} -o PAGE.html); its "
+                                  "runs are compared on its own page",
+                                  path, path));
+    sweep = true;
   }
-  return s;
-}
-
-// A small SVG line chart: one band and line per run (scenario dark, counterfactual light).
-std::string svg_chart(const std::vector<std::int32_t>& years, const std::vector<Series>& runs) {
-  constexpr double width = 440, height = 200, left = 60, right = 30, top = 10, bottom = 30;
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (const Series& s : runs)
-    for (std::size_t i = 0; i < s.low.size(); ++i)
-      if (!std::isnan(s.low[i])) lo = std::min(lo, s.low[i]), hi = std::max(hi, s.high[i]);
-  if (!std::isfinite(lo)) return "<p>(no values)</p>";
-  if (hi - lo < 1e-12) lo -= 0.5, hi += 0.5;
-  const auto x = [&](std::size_t i) {
-    return left + (width - left - right) * static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(1, years.size() - 1));
-  };
-  const auto y = [&](double v) { return top + (height - top - bottom) * (hi - v) / (hi - lo); };
-  std::string svg = fmt::format(R"(<svg width="{}" height="{}" xmlns="http://www.w3.org/2000/svg">)", width, height);
-  svg += fmt::format(R"(<text x="2" y="{}" font-size="11">{:.4g}</text><text x="2" y="{}" font-size="11">{:.4g}</text>)",
-                     top + 10, hi, height - bottom, lo);
-  for (std::size_t i = 0; i < years.size(); i += std::max<std::size_t>(1, years.size() / 6))
-    svg += fmt::format(R"(<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle">{}</text>)", x(i),
-                       height - 10, years[i]);
-  const char* colour[] = {"#1f5f9f", "#c0702a"};
-  for (std::size_t r = 0; r < runs.size(); ++r) {
-    std::string band, line;
-    for (std::size_t i = 0; i < years.size(); ++i)
-      if (!std::isnan(runs[r].high[i])) band += fmt::format("{:.1f},{:.1f} ", x(i), y(runs[r].high[i]));
-    for (std::size_t i = years.size(); i-- > 0;)
-      if (!std::isnan(runs[r].low[i])) band += fmt::format("{:.1f},{:.1f} ", x(i), y(runs[r].low[i]));
-    for (std::size_t i = 0; i < years.size(); ++i)
-      if (!std::isnan(runs[r].mean[i])) line += fmt::format("{:.1f},{:.1f} ", x(i), y(runs[r].mean[i]));
-    svg += fmt::format(R"(<polygon points="{}" fill="{}" fill-opacity="0.2"/>)", band, colour[r]);
-    svg += fmt::format(R"(<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>)", line, colour[r]);
-  }
-  svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#999"/></svg>)", left, top,
-                     width - left - right, height - top - bottom);
-  return svg;
-}
-
-std::string triangle_table(const Run& run) {
-  const std::vector<std::string>& codes = run.file.info().region_codes;
-  const std::vector<std::string>& names = run.file.info().region_names;
-  const std::size_t last = run.years.size() - 1;
-  std::string rows;
-  for (std::size_t r = 0; r < codes.size(); ++r) {
-    rows += fmt::format("<tr><td>{}</td><td>{}</td>", escape(codes[r]), escape(names[r]));
-    for (std::string_view corner : {"sto_duurzaam", "sto_dekkend", "sto_kwalitatief", "technical_share_bovenbouw"})
-      rows += fmt::format("<td>{:.3f}</td>", series(run, "region", corner, r, 0).mean[last]);
-    rows += "</tr>\n";
-  }
-  return fmt::format("<table><tr><th>region</th><th>name</th><th>duurzaam</th><th>dekkend</th>"
-                     "<th>kwalitatief</th><th>technical share</th></tr>\n{}</table>",
-                     rows);
-}
-
-std::string page(const Run& run, const Run* counterfactual) {
-  const std::string& yaml = run.file.info().scenario_yaml;
-  std::string body = fmt::format("<h1>stosim: {}</h1>\n", escape(run.scenario));
-  body += counterfactual
-              ? fmt::format("<p><span style=\"color:#1f5f9f\">&#9632; {}</span> against "
-                            "<span style=\"color:#c0702a\">&#9632; {}</span>: mean over replicates "
-                            "(line) and the range between the lowest and highest replicate (band).</p>\n",
-                            escape(run.scenario), escape(counterfactual->scenario))
-              : "<p>Mean over replicates (line) and the range between the lowest and highest "
-                "replicate (band). National values.</p>\n";
-  body += "<div class=\"charts\">\n";
-  for (const Chart& c : charts) {
-    std::vector<Series> runs = {series(run, "national", c.indicator, 0, c.cell)};
-    if (counterfactual) runs.push_back(series(*counterfactual, "national", c.indicator, 0, c.cell));
-    body += fmt::format("<figure><figcaption>{} <code>{}</code></figcaption>{}</figure>\n", escape(c.title),
-                        c.indicator, svg_chart(run.years, runs));
-  }
-  body += "</div>\n<h2>The STO triangle per region, " + std::to_string(run.years.back()) + "</h2>\n";
-  body += triangle_table(run);
-  body += "\n<h2>The resolved scenario</h2>\n<pre>" + escape(yaml) + "</pre>\n";
-  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>stosim report: " +
-         escape(run.scenario) +
-         "</title><style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
-         ".charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}figcaption{font-size:13px}"
-         "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px}"
-         "pre{background:#f6f6f6;padding:1em;font-size:12px}</style></head><body>\n" +
-         body + "</body></html>\n";
+  return sweep;
 }
 
 }  // namespace
 
-void write_report(const std::string& run_path, const std::string& counterfactual_path,
-                  const std::string& html_path) {
-  const Run run(run_path);
-  std::optional<Run> counterfactual;
-  if (!counterfactual_path.empty()) {
-    counterfactual.emplace(counterfactual_path);
-    check_paired(run.file.info(), counterfactual->file.info(), "report --against");
+std::string report_json(const ReportRequest& request) {
+  const json data = is_sweep_request(request) ? report::sweep_page(request.runs.front()).data
+                                              : page_data(open_context(request));
+  return data.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void write_report(const ReportRequest& request, const std::string& html_path) {
+  if (is_sweep_request(request)) {
+    const report::SweepPage sweep = report::sweep_page(request.runs.front());  // checked first (exit 2)
+    for (const char* name : asset_files) read_asset(request.assets, name);
+    const std::string html = html_page(sweep.title, sweep.subtitle, sweep.source, request.assets, sweep.data);
+    write_atomically({text_output(html_path, [&](std::ostream& out) { out << html; })});
+    return;
   }
-  const std::string html = page(run, counterfactual ? &*counterfactual : nullptr);
+  Context c = open_context(request);  // the runs first: a damaged file is invalid input (exit 2)
+  for (const char* name : asset_files) read_asset(request.assets, name);
+  c.outline = json::array({json::parse(read_asset(request.assets, "dist/netherlands.geo.json"))});
+  const std::string html = runs_page(c, request.assets, page_data(c));
   write_atomically({text_output(html_path, [&](std::ostream& out) { out << html; })});
+}
+
+std::string find_report_assets() {
+  std::vector<fs::path> candidates;
+  if (const char* env = std::getenv("STOSIM_REPORT_ASSETS")) candidates.emplace_back(env);
+  std::error_code ignored;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ignored);
+  if (!executable.empty()) candidates.push_back(executable.parent_path().parent_path() / "share/stosim/report");
+  candidates.emplace_back(STOSIM_SOURCE_REPORT_DIR);
+  for (const fs::path& dir : candidates)
+    if (fs::is_regular_file(dir / "dist/vega.min.js", ignored)) return dir.string();
+  return {};
 }
 
 }  // namespace stosim

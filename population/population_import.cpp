@@ -12,6 +12,7 @@
 #include "sim/csv_reader.hpp"
 #include "population/duo_students.hpp"
 #include "population/import_students.hpp"
+#include "population/region_names.hpp"
 #include "sim/random.hpp"
 
 namespace stosim {
@@ -271,17 +272,16 @@ void regions_by_clustering(ImportedPopulation& pop, const ImportOptions& o,
   const Locations& loc = pop.world.locations;
   Clustering clusters = cluster_kmeans(loc.x_km, loc.y_km, static_cast<std::size_t>(o.regions), uniform);
   pop.world.locations.region = std::move(clusters.group);
+  std::vector<std::vector<TownCandidate>> candidates(clusters.centre.size());
   for (std::size_t c = 0; c < clusters.centre.size(); ++c) {
     std::map<std::string, std::int64_t> town_students;
     for (std::size_t l = 0; l < loc.size(); ++l)
       if (static_cast<std::size_t>(loc.region[l]) == c) town_students[pop.details.town[l]] += upper_students[l];
-    std::string town = "(no locations)";
-    std::int64_t most = -1;
-    for (const auto& [name, n] : town_students)
-      if (n > most) most = n, town = name;
+    for (const auto& [town, n] : town_students)
+      candidates[c].push_back({title_case(town), static_cast<double>(n)});
     pop.world.regions.code.push_back(fmt::format("R{:02d}", c + 1));
-    pop.world.regions.name.push_back(fmt::format("Regio {} ({})", title_case(town), c + 1));
   }
+  pop.world.regions.name = name_regions(candidates, pop.world.regions.code);
   pop.report.region_method =
       fmt::format("k-means on location coordinates, k = {}, k-means++ start with seed {}", o.regions, o.seed);
 }

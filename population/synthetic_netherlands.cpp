@@ -10,6 +10,7 @@
 #include "sim/apportion.hpp"
 #include "population/clustering.hpp"
 #include "population/dutch_geography.hpp"
+#include "population/region_names.hpp"
 #include "population/observed_2019.hpp"
 #include "sim/projection.hpp"
 #include "sim/random.hpp"
@@ -79,7 +80,7 @@ std::vector<Settlement> make_settlements(const SyntheticOptions& o) {
     out.push_back({p, 6.0 * std::exp(0.6 * rng.normal()), {}});
   }
   // Other scales keep the density: the country grows or shrinks around its centre.
-  const double stretch = std::sqrt(o.scale);
+  const double stretch = synthetic_stretch(o.scale);
   for (Settlement& s : out) s.at = {s.at.x * stretch, s.at.y * stretch};
   return out;
 }
@@ -101,7 +102,7 @@ std::vector<double> cumulative_of(const std::vector<Settlement>& settlements, do
 void make_zones(World& w, const std::vector<Settlement>& settlements, const SyntheticOptions& o) {
   const std::size_t n = scaled_count(zones_at_scale_1, o.scale, 20);
   const std::vector<double> cumulative = cumulative_of(settlements, 0.9);
-  const double stretch = std::sqrt(o.scale);
+  const double stretch = synthetic_stretch(o.scale);
   for (std::size_t z = 0; z < n; ++z) {
     RandomStream rng = world_stream(o, Purpose::world_geography, 100'000 + z);
     const Settlement& s = settlements[draw_weighted(cumulative, rng.uniform())];
@@ -116,7 +117,7 @@ void make_locations(World& w, const std::vector<Settlement>& settlements,
                     const SyntheticOptions& o, std::vector<double>& size) {
   const std::size_t n = scaled_count(observed_2019::locations_with_years_3_4, o.scale, 4);
   const std::vector<double> cumulative = cumulative_of(settlements, 0.9);
-  const double stretch = std::sqrt(o.scale);
+  const double stretch = synthetic_stretch(o.scale);
   // Leerweg combinations in their observed proportions, dealt out in random order.
   std::vector<double> combo_weight;
   for (const auto& c : observed_2019::leerweg_combinations) combo_weight.push_back(c.locations);
@@ -146,7 +147,8 @@ void make_locations(World& w, const std::vector<Settlement>& settlements,
   }
 }
 
-// k-means on location coordinates (sim/clustering.hpp); regions are named after their largest town.
+// k-means on location coordinates (population/clustering.hpp); regions are named after a town
+// near their centre (population/region_names.hpp).
 void make_regions(World& w, const std::vector<Settlement>& settlements, const SyntheticOptions& o) {
   const std::size_t k = std::min(w.locations.size(), scaled_count(regions_at_scale_1, o.scale, 1));
   const auto uniform = [&](std::size_t c) {
@@ -155,17 +157,21 @@ void make_regions(World& w, const std::vector<Settlement>& settlements, const Sy
   Clustering clusters = cluster_kmeans(w.locations.x_km, w.locations.y_km, k, uniform);
   w.locations.region = std::move(clusters.group);
   const std::vector<Point>& centre = clusters.centre;
+  std::vector<std::vector<TownCandidate>> candidates(k);
   for (std::size_t c = 0; c < k; ++c) {
-    std::string_view best_name = "Regio";
-    double best_population = -1.0;
-    for (const Settlement& s : settlements) {
-      const double dx = s.at.x - centre[c].x, dy = s.at.y - centre[c].y;
-      if (s.name.empty() || dx * dx + dy * dy > 400.0 * o.scale) continue;
-      if (s.population > best_population) best_population = s.population, best_name = s.name;
-    }
     w.regions.code.push_back(fmt::format("R{:02d}", c + 1));
-    w.regions.name.push_back(fmt::format("Regio {} ({})", best_name, c + 1));
+    // Towns within 20 km of the centre, the nearer and larger the stronger; else the nearest.
+    double nearest = 1e300;
+    std::string_view nearest_name;
+    for (const Settlement& s : settlements) {
+      if (s.name.empty()) continue;
+      const double d = std::hypot(s.at.x - centre[c].x, s.at.y - centre[c].y) / synthetic_stretch(o.scale);
+      if (d < 20.0) candidates[c].push_back({std::string(s.name), s.population / (1.0 + d / 5.0)});
+      if (d < nearest) nearest = d, nearest_name = s.name;
+    }
+    if (candidates[c].empty() && !nearest_name.empty()) candidates[c].push_back({std::string(nearest_name), 0.0});
   }
+  w.regions.name = name_regions(candidates, w.regions.code);
 }
 
 void assign_zone_regions(World& w) {

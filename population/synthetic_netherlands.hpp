@@ -4,6 +4,7 @@
 // about 400,000 students, with DUO's 2019/20 national counts (sim/observed_2019.hpp). Other
 // scales shrink or grow the country: counts scale with it, and so does the area, so densities
 // and travel distances stay Dutch.
+#include <cmath>
 #include <cstdint>
 
 #include "sim/geography.hpp"
@@ -23,5 +24,9 @@ struct SyntheticOptions {
 };
 
 World make_synthetic_netherlands(const SyntheticOptions& options);
+
+// How much the synthetic country's distances are stretched at a scale (its area scales with the
+// scale): a map divides kilometres by it to place the world on the Netherlands.
+inline double synthetic_stretch(double scale) { return std::sqrt(scale); }
 
 }  // namespace stosim

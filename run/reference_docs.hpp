@@ -11,4 +11,10 @@ std::string output_markdown();
 // <!-- channels:end -->) replaced by the one generated from models/channels.cpp.
 std::string odd_with_channel_table(const std::string& odd);
 
+// The same for a terminal: `stosim describe --keys` (every key with its type, default, allowed
+// values, unit, meaning and source) and `stosim indicators` (every indicator with its levels,
+// categories, unit and meaning).
+std::string parameters_text();
+std::string indicators_text();
+
 }  // namespace stosim

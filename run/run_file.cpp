@@ -7,7 +7,9 @@
 #include <set>
 
 #include "output/run_reader.hpp"
+#include "population/synthetic_netherlands.hpp"
 #include "sim/hdf5_file.hpp"
+#include "sim/projection.hpp"
 #include "sim/version.hpp"
 
 namespace stosim {
@@ -27,6 +29,7 @@ void write_metadata(hid_t file, const Scenario& s, int threads, double seconds) 
   h5::write_attribute(meta.id(), "stosim_version", std::string(version()));
   h5::write_attribute(meta.id(), "git_commit", std::string(git_commit()));
   h5::write_attribute(meta.id(), "scenario_name", s.name);
+  h5::write_attribute(meta.id(), "scenario_description", s.description);
   h5::write_attribute(meta.id(), "scenario_yaml", to_yaml(s));
   h5::write_attribute(meta.id(), "seed", s.seed);
   h5::write_attribute(meta.id(), "population",
@@ -39,6 +42,19 @@ void write_metadata(hid_t file, const Scenario& s, int threads, double seconds) 
   h5::write_attribute(meta.id(), "wall_seconds", seconds);
   h5::write_attribute(meta.id(), "created_utc",
                       fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))));
+}
+
+// Degrees of each location for maps: a synthetic country smaller or larger than the
+// Netherlands is stretched back onto it.
+void write_lat_lon(hid_t group, const World& w, const Scenario& s) {
+  const double stretch = s.population.source == "synthetic" ? synthetic_stretch(s.population.scale) : 1.0;
+  std::vector<float> lat, lon;
+  for (std::size_t l = 0; l < w.locations.size(); ++l) {
+    lat.push_back(static_cast<float>(unproject_lat(w.locations.y_km[l] / stretch)));
+    lon.push_back(static_cast<float>(unproject_lon(w.locations.x_km[l] / stretch)));
+  }
+  h5::write_floats(group, "lat", lat);
+  h5::write_floats(group, "lon", lon);
 }
 
 void write_entities(hid_t file, const World& w, const Scenario& scenario) {
@@ -55,6 +71,7 @@ void write_entities(hid_t file, const World& w, const Scenario& scenario) {
     h5::write_ints(g.id(), "region", w.locations.region);
     h5::write_floats(g.id(), "x_km", w.locations.x_km);
     h5::write_floats(g.id(), "y_km", w.locations.y_km);
+    write_lat_lon(g.id(), w, scenario);
   }
   {
     const h5::Handle g = h5::create_group(entities.id(), "profiles");

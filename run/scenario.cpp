@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <numeric>
 #include <sstream>
@@ -425,9 +426,16 @@ void check_consistency(const Scenario& s, const Settings& settings, std::vector<
     const auto it = settings.find(key);
     return it == settings.end() ? std::string("(defaults)") : it->second.where;
   };
-  if (s.end_year < s.start_year)
-    errors.push_back(fmt::format("{}: end_year: {} is before start_year {}", where("end_year"),
-                                 s.end_year, s.start_year));
+  if (s.end_year < s.start_year) {
+    // Blame the year given on the command line, not the file's other one.
+    if (where("start_year") == "command line" && where("end_year") != "command line")
+      errors.push_back(fmt::format("command line: start_year: {} is after end_year {} ({}); give an earlier "
+                                   "start year or --end-year too",
+                                   s.start_year, s.end_year, where("end_year")));
+    else
+      errors.push_back(fmt::format("{}: end_year: {} is before start_year {} ({})", where("end_year"), s.end_year,
+                                   s.start_year, where("start_year")));
+  }
   if (s.population.source == "file" && s.population.path.empty())
     errors.push_back(fmt::format("{}: population.path: required when population.source is file",
                                  where("population.source")));
@@ -490,6 +498,11 @@ std::vector<std::string> scenario_search_dirs() {
       if (!dir.empty()) dirs.push_back(dir);
   }
   dirs.push_back("scenarios");
+  // Installed (`cmake --install`): PREFIX/bin/stosim finds PREFIX/share/stosim/scenarios.
+  std::error_code ignored;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ignored);
+  const fs::path installed = executable.parent_path().parent_path() / "share/stosim/scenarios";
+  if (!executable.empty() && fs::is_directory(installed, ignored)) dirs.push_back(installed.string());
   dirs.push_back(STOSIM_SOURCE_SCENARIO_DIR);
   return dirs;
 }
@@ -501,10 +514,22 @@ std::string find_scenario_file(const std::string& name_or_path) {
                                      name_or_path.size())});
   std::error_code error;
   if (fs::is_regular_file(name_or_path, error) || fs::is_directory(name_or_path, error)) return name_or_path;
-  for (const std::string& dir : scenario_search_dirs()) {
-    const fs::path candidate = fs::path(dir) / (name_or_path + ".yaml");
-    if (fs::is_regular_file(candidate, error)) return candidate.string();
+  const auto in_library = [&error](const std::string& name) -> std::optional<std::string> {
+    for (const std::string& dir : scenario_search_dirs()) {
+      const fs::path candidate = fs::path(dir) / (name + ".yaml");
+      if (fs::is_regular_file(candidate, error)) return candidate.string();
+    }
+    return std::nullopt;
+  };
+  // A path (a directory or a .yaml extension) is a file the user means, not a name to look up.
+  const fs::path path(name_or_path);
+  if (path.has_parent_path() || path.extension() == ".yaml" || path.extension() == ".yml") {
+    const auto named = path.has_parent_path() ? std::nullopt : in_library(path.stem().string());
+    throw ScenarioError({named ? fmt::format("{}: no such scenario file; did you mean the scenario '{}' ({})?",
+                                             name_or_path, path.stem().string(), *named)
+                               : fmt::format("{}: no such scenario file", name_or_path)});
   }
+  if (const auto found = in_library(name_or_path)) return *found;
   std::string looked;
   for (const std::string& dir : scenario_search_dirs()) looked += "\n  " + dir;
   throw ScenarioError({fmt::format(

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite.
+# Installs what is missing, builds (the configuration of scripts/build.sh), and runs the whole
+# test suite, the report's headless-browser test included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/scripts/build.sh" -DSTOSIM_BUILD_TESTS=ON -DSTOSIM_WARNINGS_AS_ERRORS=ON
+"$root/scripts/build.sh"
 cd "$root/build"
 ctest --output-on-failure --parallel "$(nproc)" --timeout 1500
+if [ -f report-screenshot.png ]; then
+  echo "stosim: the report's screenshot from the browser test is build/report-screenshot.png (build/report-test.html)"
+fi

@@ -17,4 +17,10 @@ inline PointKm project(double lat, double lon) {
           (lat - projection_lat) * 110.57};
 }
 
+// The inverse of project(): degrees of a point in kilometres.
+inline double unproject_lat(double y_km) { return projection_lat + y_km / 110.57; }
+inline double unproject_lon(double x_km) {
+  return projection_lon + x_km / (111.32 * std::cos(projection_lat * M_PI / 180.0));
+}
+
 }  // namespace stosim

@@ -78,17 +78,16 @@ TEST_CASE("ResultFiles.ShapesThatDisagreeAreRefused", "[results][e2e][errors]") 
     h5::write_strings(group.id(), "code", codes);
     H5Fclose(file);
   }
+  // Sealed again, as a writer that made it so would have: the shape check, not the seal, must refuse it.
+  h5::seal_file(bad.string());
   check_refused_everywhere(bad, good_run(), dir, "disagrees with");
   const Outcome r = stosim_run("export " + bad.string() + " --csv " + (dir / "csv").string());
   CHECK_THAT(r.output, Catch::Contains("/indicators/location/"));
 }
 
-// Known failure, reported but not counted ([!mayfail]): a flipped byte in HDF5's own metadata
-// can crash libhdf5 1.10 inside H5Fopen or a dataset read (seen once in 5 seeds, export,
-// compare and report alike, exit 139), depending on where the run's metadata strings put the
-// flips. The fix is a checksum of the whole file outside HDF5's structures (a user block written
-// before the rename and verified before H5Fopen); until then this test reports the crash.
-TEST_CASE("ResultFiles.DamagedValuesAreRefusedByEveryReader", "[results][e2e][errors][!mayfail]") {
+// Flipped bytes anywhere after the seal (sim/hdf5_file.hpp): in HDF5's own metadata they used to
+// crash libhdf5 1.10 inside H5Fopen (exit 139); the seal is checked before HDF5 reads a byte.
+TEST_CASE("ResultFiles.DamagedValuesAreRefusedByEveryReader", "[results][e2e][errors]") {
   const fs::path dir = fresh_folder("flipped");
   const std::string original = file_text(good_run());
   // 200 flipped bytes at seeded places beyond the superblock: whatever one reader refuses, the

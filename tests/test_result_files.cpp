@@ -138,3 +138,19 @@ TEST_CASE("ResultFiles.UnpairedRunsAreRefusedNamingTheDifference", "[results][e2
   }
   CHECK_FALSE(fs::exists(dir / "r.html"));
 }
+
+TEST_CASE("ResultFiles.TheSealCatchesAnyChangedByte", "[results][errors]") {
+  const fs::path dir = fresh_folder("seal");
+  const std::string original = file_text(good_run());
+  REQUIRE(original.compare(0, 23, "stosim sealed HDF5 file") == 0);
+  // One byte of HDF5's superblock, just after the seal, and one of the last bytes.
+  for (std::size_t at : {h5::seal_bytes + 40, original.size() - 3}) {
+    std::string bytes = original;
+    bytes[at] ^= 0x01;
+    const fs::path changed = dir / ("changed_" + std::to_string(at) + ".h5");
+    std::ofstream(changed, std::ios::binary) << bytes;
+    INFO("byte " << at);
+    CHECK_THROWS_WITH(h5::open_file(changed.string()), Catch::Contains("do not match the checksum"));
+  }
+  CHECK_NOTHROW(h5::open_file(good_run().string()));
+}

@@ -150,6 +150,7 @@ void merge_shards(const std::string& output, const std::vector<std::string>& pat
       replace_checksums(file.id());
       file.close();
     }
+    h5::seal_file(temporary);
   }, verify);
 }
 

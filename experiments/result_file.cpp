@@ -319,6 +319,7 @@ void write_results(const std::string& output, const std::string& journal, const 
     if (!layout.run_file) write_design(file.id(), spec, complete);
     sets.clear();
     file.close();
+    h5::seal_file(temporary);
   }, verify);
 }
 

@@ -67,7 +67,8 @@ RunFile::RunFile(const std::string& path) {
   info_.path = path;
   try {
     file_ = h5::open_file(path);
-  } catch (const std::runtime_error&) {
+  } catch (const std::runtime_error& e) {
+    if (std::string_view(e.what()).find("damaged") != std::string_view::npos) throw DataError(e.what());  // the seal
     fail("not an HDF5 file, or a damaged one (a run file is made by `stosim run`)");
   }
   try {

@@ -24,7 +24,8 @@ std::vector<std::string> split(const std::string& text, char separator) {
 h5::Handle open_result_file(const std::string& path) {
   try {
     return h5::open_file(path);
-  } catch (const std::runtime_error&) {
+  } catch (const std::runtime_error& e) {
+    if (std::string_view(e.what()).find("damaged") != std::string_view::npos) throw DataError(e.what());  // the seal
     throw DataError(path + ": not an HDF5 file, or a damaged one (results are made by `stosim run` or `stosim sweep`)");
   }
 }

@@ -221,9 +221,15 @@ edit by hand. -->
 
 ## The run file (HDF5)
 
-`stosim run SCENARIO -o RUN.h5` writes one HDF5 file per run (format version 2). It is built in
-memory, written to `.RUN.h5.tmp-PID` beside the target, read back and checked in full, and only
-then renamed: a file under the final name is always whole (docs/RELIABILITY.md).
+`stosim run SCENARIO -o RUN.h5` writes one HDF5 file per run (format version 2). Each finished
+replicate waits, compressed, in `RUN.h5.journal` (a killed run continues with `--resume`); when
+all are done the file is written to `.RUN.h5.tmp-PID` beside the target, read back and checked
+in full, and only then renamed: a file under the final name is always whole
+(docs/RELIABILITY.md). Its first 512 bytes, HDF5's user block, hold a seal: the line
+`stosim sealed HDF5 file`, then `fnv1a64 HASH` and `bytes N`, the FNV-1a 64 hash and length of
+everything after the user block. stosim checks the seal before it opens a file, so a damaged
+file is refused rather than handed to HDF5; h5py, R's hdf5r and the HDF5 tools skip the user
+block.
 
 | path | content |
 |---|---|

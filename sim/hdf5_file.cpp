@@ -1,9 +1,19 @@
 #include "sim/hdf5_file.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <utility>
 
 #include "sim/atomic_write.hpp"
-#include <utility>
 
 namespace stosim::h5 {
 
@@ -32,6 +42,77 @@ Handle file_access(bool in_memory) {
   Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "make file access properties");
   if (in_memory) check_status(H5Pset_fapl_core(access.id(), 1 << 20, 0), "build a file in memory");
   return access;
+}
+
+Handle file_creation() {
+  Handle creation(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "make file creation properties");
+  check_status(H5Pset_userblock(creation.id(), seal_bytes), "reserve the user block");
+  return creation;
+}
+
+constexpr std::string_view seal_magic = "stosim sealed HDF5 file\n";
+constexpr std::string_view hdf5_signature = "\x89HDF\r\n\x1a\n";
+
+class Fnv1a {
+ public:
+  void add(const char* bytes, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) hash_ = (hash_ ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
+  }
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 14695981039346656037ull;
+};
+
+// The user block's text: the magic, the checksum and the length of what follows it.
+std::string seal_text(std::uint64_t hash, std::uint64_t bytes) {
+  char line[96];
+  std::snprintf(line, sizeof line, "fnv1a64 %016llx\nbytes %llu\n", static_cast<unsigned long long>(hash),
+                static_cast<unsigned long long>(bytes));
+  std::string text = std::string(seal_magic) + line;
+  text.resize(seal_bytes, '\0');
+  return text;
+}
+
+// Hash and length of a file's bytes after the user block.
+std::pair<std::uint64_t, std::uint64_t> body_hash(std::istream& in) {
+  Fnv1a hash;
+  std::uint64_t total = 0;
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    hash.add(buffer.data(), n);
+    total += n;
+  }
+  return {hash.value(), total};
+}
+
+// Files already checked in this process, by path, size and time: a report opens a file often.
+bool checked_before(const std::string& path, bool remember) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::uintmax_t, std::filesystem::file_time_type>> checked;
+  std::error_code error;
+  const auto key = std::make_pair(std::filesystem::file_size(path, error), std::filesystem::last_write_time(path, error));
+  if (error) return false;
+  std::lock_guard lock(mutex);
+  if (remember) checked[path] = key;
+  const auto it = checked.find(path);
+  return it != checked.end() && it->second == key;
+}
+
+void check_seal(const std::string& path) {
+  if (checked_before(path, false)) return;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(seal_bytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  if (!in || head.compare(0, hdf5_signature.size(), hdf5_signature) == 0) return;  // no seal: HDF5 decides
+  if (head.compare(0, seal_magic.size(), seal_magic) != 0)
+    throw std::runtime_error(path + ": cannot open as an HDF5 file");
+  const auto [hash, bytes] = body_hash(in);
+  if (head != seal_text(hash, bytes))
+    throw std::runtime_error(path + ": the file is damaged (its bytes do not match the checksum written with it)");
+  checked_before(path, true);
 }
 
 Handle string_type() {
@@ -92,13 +173,23 @@ void Handle::close() {
 
 Handle create_file(const std::string& path) {
   silence_diagnostics();
-  const Handle access = file_access(false);
-  return Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.id()), H5Fclose, "create " + path);
+  const Handle access = file_access(false), creation = file_creation();
+  return Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.id(), access.id()), H5Fclose, "create " + path);
+}
+void seal_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(seal_bytes));
+  if (!in) throw WriteError("cannot seal " + path + ": shorter than its user block");
+  const auto [hash, bytes] = body_hash(in);
+  const std::string text = seal_text(hash, bytes);
+  const int fd = ::open(path.c_str(), O_WRONLY);
+  const bool written = fd >= 0 && ::pwrite(fd, text.data(), text.size(), 0) == static_cast<ssize_t>(text.size());
+  if (fd < 0 || ::close(fd) != 0 || !written) throw WriteError("cannot seal " + path + ": " + std::strerror(errno));
 }
 Handle create_memory_file(const std::string& name) {
   silence_diagnostics();
-  const Handle access = file_access(true);
-  return Handle(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.id()), H5Fclose,
+  const Handle access = file_access(true), creation = file_creation();
+  return Handle(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, creation.id(), access.id()), H5Fclose,
                 "create " + name + " in memory");
 }
 std::vector<char> file_image(hid_t file) {
@@ -108,6 +199,11 @@ std::vector<char> file_image(hid_t file) {
   std::vector<char> image(static_cast<std::size_t>(size));
   if (H5Fget_file_image(file, image.data(), image.size()) != size)
     throw std::runtime_error("HDF5: cannot copy the image of a file built in memory");
+  // The core driver's image starts at the superblock: the user block, the seal, goes before it.
+  Fnv1a hash;
+  hash.add(image.data(), image.size());
+  const std::string seal = seal_text(hash.value(), image.size());
+  image.insert(image.begin(), seal.begin(), seal.end());
   return image;
 }
 void write_file(const std::string& path, const std::function<void(hid_t file)>& fill) {
@@ -123,6 +219,7 @@ void write_file(const std::string& path, const std::function<void(hid_t file)>& 
 
 Handle open_file(const std::string& path) {
   silence_diagnostics();
+  check_seal(path);
   H5E_BEGIN_TRY {
     const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (id >= 0) return Handle(id, H5Fclose, "open " + path);

@@ -30,12 +30,21 @@ class Handle {
   Closer closer_ = nullptr;
 };
 
+// Every file stosim makes starts with a seal in HDF5's user block (the first 512 bytes, which
+// HDF5 leaves to its user): a checksum of all the bytes after it. open_file checks the seal
+// before HDF5 reads a byte, because libhdf5 can crash on damaged metadata of its own; a file
+// without a user block (made by other tools or an older stosim) opens unchecked.
+inline constexpr std::size_t seal_bytes = 512;
+
+// A file written to disk as it is made; seal_file() it once it is closed.
 Handle create_file(const std::string& path);
+void seal_file(const std::string& path);
 // A file built in memory (the core driver, nothing on disk): write it with file_image() and
 // checked writes, so that a full disk never meets HDF5 half-way through a file.
 Handle create_memory_file(const std::string& name);
-// The bytes of a complete file built in memory (flushed first).
+// The bytes of a complete file built in memory (flushed first), sealed.
 std::vector<char> file_image(hid_t file);
+// Opens for reading; throws when the file is not HDF5 or its seal does not match its bytes.
 Handle open_file(const std::string& path);
 // Builds a file in memory with `fill`, then writes it to `path` with checked writes.
 void write_file(const std::string& path, const std::function<void(hid_t file)>& fill);

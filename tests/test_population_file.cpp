@@ -94,6 +94,7 @@ TEST_CASE("PopulationFile.RefusesOtherFiles", "[population]") {
     const h5::Handle f = h5::create_file(other.path.string());
     h5::write_attribute(f.id(), "format", std::string("stosim-run"));
   }
+  h5::seal_file(other.path.string());  // a sound HDF5 file, only not a population
   CHECK_THAT(load_error({{"population.path", other.path.string()}}), Catch::Contains("not a stosim population file"));
   {
     const h5::Handle f = h5::create_file(other.path.string());
@@ -102,6 +103,7 @@ TEST_CASE("PopulationFile.RefusesOtherFiles", "[population]") {
     h5::write_attribute(f.id(), "start_year", std::int64_t{2020});
     h5::write_attribute(f.id(), "import_summary", std::string(""));
   }
+  h5::seal_file(other.path.string());
   CHECK_THAT(load_error({{"population.path", other.path.string()}}), Catch::Contains(other.path.string() + ": missing group /regions"));
 }
 

@@ -30,8 +30,9 @@ echo "| elapsed (s) | replicates done | RSS (MB) |"
 echo "|---|---|---|"
 start=$(date +%s)
 while kill -0 "$pid" 2>/dev/null; do
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-  done_=$(tr '\r' '\n' < "$work/progress.log" | grep -o '[0-9]*/[0-9]* replicates' | tail -1 | cut -d/ -f1)
+  # `|| true`: under pipefail, a progress log with no line yet must not end the script.
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+  done_=$(tr '\r' '\n' < "$work/progress.log" | grep -o '([0-9]*/[0-9]* replicates' | tail -1 | tr -d '(' | cut -d/ -f1 || true)
   echo "| $(( $(date +%s) - start )) | ${done_:-0} | $(( ${rss:-0} / 1024 )) |"
   sleep "$every"
 done

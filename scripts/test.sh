@@ -3,6 +3,8 @@
 # test suite, the report's headless-browser test included.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# --python: h5py and pandas, so that the README's and OUTPUT.md's Python examples are run too.
+"$root/scripts/install-deps.sh" --python
 "$root/scripts/build.sh"
 cd "$root/build"
 ctest --output-on-failure --parallel "$(nproc)" --timeout 1500

@@ -33,16 +33,6 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string_view kind_name(Kind kind) {
-  switch (kind) {
-    case Kind::additive: return "additive";
-    case Kind::ratio: return "ratio";
-    case Kind::below: return "below";
-    case Kind::composite: return "composite";
-  }
-  return "?";
-}
-
 // HDF5's shuffle filter: byte k of every element together, which deflate compresses far better.
 std::vector<unsigned char> shuffle(const double* values, std::size_t n) {
   std::vector<unsigned char> out(n * sizeof(double));

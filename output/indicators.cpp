@@ -18,6 +18,16 @@ std::string_view level_name(Level level) {
   return "?";
 }
 
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::additive: return "additive";
+    case Kind::ratio: return "ratio";
+    case Kind::below: return "below";
+    case Kind::composite: return "composite";
+  }
+  return "?";
+}
+
 std::size_t BreakdownShape::cells() const {
   std::size_t n = 1;
   for (const auto& c : categories) n *= c.size();

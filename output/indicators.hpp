@@ -42,6 +42,7 @@ enum class Kind {
   below,      // 1 when the ratio `numerator` is below `threshold_key`'s value; coarser levels add
   composite,  // mean of the indicators listed (comma-separated) in `numerator`, each in [0, 1]
 };
+std::string_view kind_name(Kind kind);  // as stored in the `kind` attribute of result files
 
 struct IndicatorSpec {
   std::string_view name;

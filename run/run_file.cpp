@@ -102,16 +102,6 @@ std::string join(const std::vector<std::string_view>& parts) {
   return out;
 }
 
-std::string_view kind_name(Kind kind) {
-  switch (kind) {
-    case Kind::additive: return "additive";
-    case Kind::ratio: return "ratio";
-    case Kind::below: return "below";
-    case Kind::composite: return "composite";
-  }
-  return "?";
-}
-
 void write_indicators(hid_t file, const RunResult& run) {
   const h5::Handle root = h5::create_group(file, "indicators");
   const auto specs = indicator_specs();

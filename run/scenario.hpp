@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/model_parameters.hpp"
@@ -116,6 +117,9 @@ class ScenarioTemplate {
 
 // Loads, merges and validates; throws ScenarioError listing every problem found.
 Scenario load_scenario(const std::string& name_or_path, const std::vector<Override>& overrides = {});
+
+// Levenshtein distance, for "did you mean" suggestions (scenario keys, command-line options).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 // A scenario from defaults plus overrides only (tests, benchmarks).
 Scenario default_scenario(const std::vector<Override>& overrides = {});
 

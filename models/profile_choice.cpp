@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "sim/parallel.hpp"
 
@@ -32,28 +33,40 @@ double profile_weight(const World& world, int leerweg, std::size_t location, int
   return std::exp(constant(world, leerweg, profile) + (k < own.size() ? own[k] : 0.0f) + extra);
 }
 
-// Per location and choosing leerweg: sums of exp(constant) over its open profiles, split into
-// technical and other. The logit over (location, profile) then factors into a choice of location
-// and a choice of profile within it, so a student costs one pass over nearby locations.
+// Weight of every programme for each choosing leerweg, [location x leerweg][profile], zero where
+// the programme is not offered: computed once per pass so that a student's choice costs no exp.
+std::vector<double> programme_weights(const World& world, Appeal appeal) {
+  std::vector<double> weights(world.locations.size() * n_choosing_leerwegen * n_profiles, 0.0);
+  for (std::size_t l = 0; l < world.locations.size(); ++l)
+    for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+      if (!world.locations.offers(l, static_cast<Leerweg>(lw))) continue;
+      double* cell = &weights[(l * n_choosing_leerwegen + static_cast<std::size_t>(lw)) * n_profiles];
+      for (int p = 0; p < n_profiles; ++p)
+        if (world.programmes.offered[programme_index(l, p)]) cell[p] = profile_weight(world, lw, l, p, appeal);
+    }
+  return weights;
+}
+
+// Per location and choosing leerweg: the programme weights summed over its open profiles, split
+// into technical and other. The logit over (location, profile) then factors into a choice of
+// location and a choice of profile within it, so a student costs one pass over nearby locations.
 struct OfferSums {
+  std::vector<double> weights;           // programme_weights
   std::vector<double> technical, other;  // location x leerweg
   std::size_t at(std::size_t location, int lw) const {
     return location * n_choosing_leerwegen + static_cast<std::size_t>(lw);
+  }
+  std::span<const double, n_profiles> cell_weights(std::size_t cell) const {
+    return std::span<const double, n_profiles>(&weights[cell * n_profiles], n_profiles);
   }
 };
 
 OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& technical, Appeal appeal) {
   const std::size_t n = world.locations.size() * n_choosing_leerwegen;
-  OfferSums sums{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
-  for (std::size_t l = 0; l < world.locations.size(); ++l)
-    for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
-      if (!world.locations.offers(l, static_cast<Leerweg>(lw))) continue;
-      for (int p = 0; p < n_profiles; ++p) {
-        if (!world.programmes.offered[programme_index(l, p)]) continue;
-        (technical[p] ? sums.technical : sums.other)[sums.at(l, lw)] +=
-            profile_weight(world, lw, l, p, appeal);
-      }
-    }
+  OfferSums sums{programme_weights(world, appeal), std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  for (std::size_t cell = 0; cell < n; ++cell)
+    for (int p = 0; p < n_profiles; ++p)
+      (technical[p] ? sums.technical : sums.other)[cell] += sums.cell_weights(cell)[p];
   return sums;
 }
 
@@ -116,15 +129,15 @@ double tech_factor(const World& world, const ProfileChoiceParams& params, std::s
   return std::exp(params.beta_propensity * world.students.propensity[student]);
 }
 
-// Draws a profile at a location in proportion to its logit weight; -1 when none is open.
-std::int8_t draw_profile(const World& world, std::size_t location, int lw, double tech_factor,
-                         const std::array<bool, n_profiles>& technical, int excluded,
-                         Appeal appeal, RandomStream& rng) {
+// Draws a profile in proportion to its logit weight among a location's open programmes (weights
+// zero where closed); -1 when none is open.
+std::int8_t draw_profile(std::span<const double, n_profiles> weights, double tech_factor,
+                         const std::array<bool, n_profiles>& technical, int excluded, RandomStream& rng) {
   std::array<double, n_profiles> weight{};
   double total = 0.0;
   for (int p = 0; p < n_profiles; ++p) {
-    if (p == excluded || !world.programmes.offered[programme_index(location, p)]) continue;
-    weight[p] = profile_weight(world, lw, location, p, appeal) * (technical[p] ? tech_factor : 1.0);
+    if (p == excluded) continue;
+    weight[p] = weights[p] * (technical[p] ? tech_factor : 1.0);
     total += weight[p];
   }
   if (total <= 0.0) return no_profile;
@@ -220,7 +233,7 @@ std::vector<double> expected_programme_choices(const World& world, const Profile
         const double group_mass = mass[2 * cell + (technical[p] ? 0 : 1)];
         if (group_sum > 0)
           choices[cell * n_profiles + static_cast<std::size_t>(p)] =
-              group_mass * profile_weight(world, lw, l, p, appeal) / group_sum;
+              group_mass * sums.cell_weights(cell)[p] / group_sum;
       }
     }
   return choices;
@@ -248,40 +261,39 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
 
 namespace {
 
-// One step of the programme constants towards each programme's own year-3 intake in the initial
-// state: a <- a + log((observed + 1/2) / (expected + 1/2)), the half keeping empty and tiny
-// programmes finite. Programmes keep their size relative to the profile's share (a school's own
-// appeal: reputation, staff, tradition), so small programmes stay small as in the data.
-void update_programme_constants(World& world, const ProfileChoiceParams& params,
-                                const std::array<bool, n_profiles>& technical, Appeal appeal) {
-  std::vector<float>& own = world.start.programme_constant;
-  const std::size_t n = world.programmes.size();
-  if (own.size() != n) own.assign(n, 0.0f);
-  std::vector<double> observed(n, 0.0), expected(n, 0.0);
-  const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]) && s.location[i] >= 0)
-      observed[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])] += 1.0;
-  const std::vector<double> choices = expected_programme_choices(world, params, technical, appeal);
+// Sums expected choices [location x leerweg][profile] over the leerwegen: per programme.
+std::vector<double> intake_per_programme(const std::vector<double>& choices) {
+  std::vector<double> intake(choices.size() / n_choosing_leerwegen, 0.0);
   for (std::size_t cell = 0; cell < choices.size() / n_profiles; ++cell)
     for (int p = 0; p < n_profiles; ++p)
-      expected[programme_index(cell / n_choosing_leerwegen, p)] += choices[cell * n_profiles + static_cast<std::size_t>(p)];
-  for (std::size_t k = 0; k < n; ++k)
-    if (world.programmes.offered[k])
-      own[k] += static_cast<float>(std::log((observed[k] + 0.5) / (expected[k] + 0.5)));
+      intake[programme_index(cell / n_choosing_leerwegen, p)] +=
+          choices[cell * n_profiles + static_cast<std::size_t>(p)];
+  return intake;
 }
 
 }  // namespace
 
-void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
-                                 const std::array<bool, n_profiles>& technical, Appeal appeal) {
-  std::vector<float>& constants = world.start.profile_constant;
-  constants.assign(n_choosing_leerwegen * n_profiles, 0.0f);
-  world.start.programme_constant.assign(world.programmes.size(), 0.0f);
-  if (!params.calibrate_constants) return;
+std::vector<double> expected_programme_intake(const World& world, const ProfileChoiceParams& params,
+                                              const std::array<bool, n_profiles>& technical,
+                                              Appeal appeal) {
+  return intake_per_programme(expected_programme_choices(world, params, technical, appeal));
+}
 
-  // Targets: profile shares of the initial year-3 students, per leerweg.
-  std::vector<double> target(constants.size(), 0.0);
+namespace {
+
+// Observed year-3 students of each programme in the initial state.
+std::vector<double> observed_programme_intake(const World& world) {
+  std::vector<double> observed(world.programmes.size(), 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]) && s.location[i] >= 0)
+      observed[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])] += 1.0;
+  return observed;
+}
+
+// Profile shares of the initial year-3 students, per leerweg.
+std::vector<double> observed_profile_shares(const World& world) {
+  std::vector<double> target(n_choosing_leerwegen * n_profiles, 0.0);
   const Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]))
@@ -292,23 +304,155 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
     for (int p = 0; p < n_profiles; ++p)
       if (sum > 0) target[lw * n_profiles + p] /= sum;
   }
-  // Fixed point c <- c + log(target / expected): the usual contraction for logit constants.
-  constexpr int max_iterations = 100;
-  constexpr double tolerance = 1e-4;  // largest |log(target / expected)|
-  for (int it = 0; it < max_iterations; ++it) {
-    if (params.programme_constants) update_programme_constants(world, params, technical, appeal);
-    const std::vector<double> expected = expected_profile_shares(world, params, technical, appeal);
-    double largest_step = 0.0;
-    for (std::size_t k = 0; k < constants.size(); ++k) {
-      if (target[k] <= 0.0) {
-        constants[k] = -30.0f;
-      } else if (expected[k] > 0.0) {
-        const double step = std::log(target[k] / expected[k]);
-        constants[k] += static_cast<float>(step);
-        largest_step = std::max(largest_step, std::abs(step));
-      }
+  return target;
+}
+
+// Target choices of each programme: its observed intake plus a half (so that an offered programme
+// without intake keeps a finite constant), scaled per profile to the choices that the profile
+// constants aim at (sum over leerwegen of target share x choosers). The two margins then agree and
+// the joint fixed point exists; unscaled, the two sets of constants pull against each other.
+std::vector<double> programme_targets(const World& world, const std::vector<double>& observed,
+                                      const std::vector<double>& profile_target,
+                                      const std::vector<double>& choices) {
+  std::array<double, n_choosing_leerwegen> choosers{};
+  for (std::size_t cell = 0; cell < choices.size() / n_profiles; ++cell)
+    for (int p = 0; p < n_profiles; ++p)
+      choosers[cell % n_choosing_leerwegen] += choices[cell * n_profiles + static_cast<std::size_t>(p)];
+  std::array<double, n_profiles> aimed{}, smoothed{};
+  for (int lw = 0; lw < n_choosing_leerwegen; ++lw)
+    for (int p = 0; p < n_profiles; ++p)
+      aimed[p] += profile_target[static_cast<std::size_t>(lw * n_profiles + p)] * choosers[lw];
+  for (std::size_t k = 0; k < observed.size(); ++k)
+    if (world.programmes.offered[k]) smoothed[k % n_profiles] += observed[k] + 0.5;
+  std::vector<double> target(observed.size(), 0.0);
+  for (std::size_t k = 0; k < observed.size(); ++k) {
+    const std::size_t p = k % n_profiles;
+    if (world.programmes.offered[k] && smoothed[p] > 0.0)
+      target[k] = (observed[k] + 0.5) * aimed[p] / smoothed[p];
+  }
+  return target;
+}
+
+// A programme constant stays within +-limit: a programme whose target exceeds the students who can
+// reach it (all nearby choosers already come) would otherwise climb without end.
+constexpr float programme_constant_limit = 8.0f;
+
+// How far one round of the fixed point still is from the targets.
+struct Misfit {
+  double profile = 0.0;    // largest |log(target share / expected share)|
+  double programme = 0.0;  // largest |target - expected| / sqrt(target + 1), over unclamped programmes
+};
+
+// One step of the programme constants towards their targets: a <- a + log(target / expected).
+// Programmes keep their size relative to the profile's share (a school's own appeal: reputation,
+// staff, tradition), so small programmes stay small as in the data.
+double update_programme_constants(World& world, const ProfileChoiceParams& params,
+                                  const std::array<bool, n_profiles>& technical, Appeal appeal,
+                                  const std::vector<double>& observed,
+                                  const std::vector<double>& profile_target) {
+  std::vector<float>& own = world.start.programme_constant;
+  const std::vector<double> choices = expected_programme_choices(world, params, technical, appeal);
+  const std::vector<double> target = programme_targets(world, observed, profile_target, choices);
+  const std::vector<double> expected = intake_per_programme(choices);
+  double misfit = 0.0;
+  for (std::size_t k = 0; k < own.size(); ++k) {
+    if (target[k] <= 0.0 || expected[k] <= 0.0) continue;
+    const double step = std::log(target[k] / expected[k]);
+    const bool clamped = std::abs(own[k]) >= programme_constant_limit && step * own[k] > 0.0;
+    if (clamped) continue;
+    own[k] = std::clamp(own[k] + static_cast<float>(step), -programme_constant_limit,
+                        programme_constant_limit);
+    misfit = std::max(misfit, std::abs(target[k] - expected[k]) / std::sqrt(target[k] + 1.0));
+  }
+  return misfit;
+}
+
+// One step of the profile constants towards the target shares: c <- c + log(target / expected),
+// the usual contraction for logit constants. Returns the largest |step|.
+double update_profile_constants(World& world, const ProfileChoiceParams& params,
+                                const std::array<bool, n_profiles>& technical, Appeal appeal,
+                                const std::vector<double>& target) {
+  std::vector<float>& constants = world.start.profile_constant;
+  const std::vector<double> expected = expected_profile_shares(world, params, technical, appeal);
+  double largest_step = 0.0;
+  for (std::size_t k = 0; k < constants.size(); ++k) {
+    if (target[k] <= 0.0) {
+      constants[k] = -30.0f;
+    } else if (expected[k] > 0.0) {
+      const double step = std::log(target[k] / expected[k]);
+      constants[k] += static_cast<float>(step);
+      largest_step = std::max(largest_step, std::abs(step));
     }
-    if (largest_step < tolerance) break;
+  }
+  return largest_step;
+}
+
+// Both sets of constants as one vector, for the acceleration below.
+std::vector<double> all_constants(const World& world) {
+  std::vector<double> x(world.start.profile_constant.begin(), world.start.profile_constant.end());
+  x.insert(x.end(), world.start.programme_constant.begin(), world.start.programme_constant.end());
+  return x;
+}
+
+void set_all_constants(World& world, const std::vector<double>& x) {
+  std::vector<float>& profile = world.start.profile_constant;
+  std::vector<float>& own = world.start.programme_constant;
+  for (std::size_t k = 0; k < profile.size(); ++k) profile[k] = static_cast<float>(x[k]);
+  for (std::size_t k = 0; k < own.size(); ++k)
+    own[k] = std::clamp(static_cast<float>(x[profile.size() + k]), -programme_constant_limit,
+                        programme_constant_limit);
+}
+
+}  // namespace
+
+void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
+                                 const std::array<bool, n_profiles>& technical, Appeal appeal) {
+  world.start.profile_constant.assign(n_choosing_leerwegen * n_profiles, 0.0f);
+  world.start.programme_constant.assign(world.programmes.size(), 0.0f);
+  if (!params.calibrate_constants) return;
+
+  const std::vector<double> target = observed_profile_shares(world);
+  const std::vector<double> observed =
+      params.programme_constants ? observed_programme_intake(world) : std::vector<double>{};
+  // One round of the fixed point: programme constants, then profile constants, each from its
+  // own pass of expected choices (taking both from one pass overshoots: both would correct the
+  // same shortfall of a profile).
+  auto round = [&]() {
+    Misfit misfit;
+    if (params.programme_constants)
+      misfit.programme = update_programme_constants(world, params, technical, appeal, observed, target);
+    misfit.profile = update_profile_constants(world, params, technical, appeal, target);
+    return misfit;
+  };
+  // Fitted well inside the noise of the data: shares to 0.1 % of themselves, each programme's
+  // intake to a fifth of its binomial standard deviation.
+  auto fitted = [](const Misfit& m) { return m.profile < 1e-3 && m.programme < 0.2; };
+
+  // The plain fixed point converges linearly and slowly here (a programme's constant also moves
+  // its location's pull on every other programme there), so each iteration is extrapolated with
+  // SQUAREM (Varadhan & Roland 2008, scheme S3): two rounds give the step r and its change v, the
+  // extrapolated point x - 2 a r + a^2 v with a = -|r| / |v| is stabilised by the next round.
+  constexpr int max_iterations = 50;
+  for (int it = 0; it < max_iterations; ++it) {
+    const std::vector<double> x0 = all_constants(world);
+    if (fitted(round())) break;
+    const std::vector<double> x1 = all_constants(world);
+    if (fitted(round())) break;
+    const std::vector<double> x2 = all_constants(world);
+    double r2 = 0.0, v2 = 0.0;
+    for (std::size_t k = 0; k < x0.size(); ++k) {
+      const double r = x1[k] - x0[k], v = x2[k] - 2.0 * x1[k] + x0[k];
+      r2 += r * r;
+      v2 += v * v;
+    }
+    const double alpha = v2 > 0.0 ? std::min(-1.0, -std::sqrt(r2 / v2)) : -1.0;
+    std::vector<double> extrapolated(x0.size());
+    for (std::size_t k = 0; k < x0.size(); ++k) {
+      const double r = x1[k] - x0[k], v = x2[k] - 2.0 * x1[k] + x0[k];
+      extrapolated[k] = x0[k] - 2.0 * alpha * r + alpha * alpha * v;
+    }
+    set_all_constants(world, extrapolated);
+    if (it + 1 == max_iterations) round();  // never stop on an extrapolated point
   }
 }
 
@@ -352,8 +496,8 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
       return;
     }
     s.location[i] = chosen;
-    s.profile[i] =
-        draw_profile(world, static_cast<std::size_t>(chosen), lw, e, ctx.technical, -1, appeal, rng);
+    s.profile[i] = draw_profile(sums.cell_weights(sums.at(static_cast<std::size_t>(chosen), lw)), e,
+                                ctx.technical, -1, rng);
   });
   world.flows.left += left.load();
 }
@@ -363,8 +507,11 @@ std::int8_t choose_profile_at(const World& world, std::size_t location, std::siz
                               int excluded_profile) {
   RandomStream rng = ctx.stream(Purpose::programme_move, world.students.id[student]);
   const int lw = static_cast<int>(world.students.leerweg[student]);
-  return draw_profile(world, location, lw, tech_factor(world, params, student), ctx.technical,
-                      excluded_profile, {}, rng);
+  std::array<double, n_profiles> weights{};
+  for (int p = 0; p < n_profiles; ++p)
+    if (world.programmes.offered[programme_index(location, p)])
+      weights[p] = profile_weight(world, lw, location, p, {});
+  return draw_profile(weights, tech_factor(world, params, student), ctx.technical, excluded_profile, rng);
 }
 
 }  // namespace stosim

@@ -76,6 +76,11 @@ std::vector<double> expected_profile_shares(const World& world, const ProfileCho
                                             const std::array<bool, n_profiles>& technical,
                                             Appeal appeal = {});
 
+// Expected choices of the current year-2 students per programme (location x profile).
+std::vector<double> expected_programme_intake(const World& world, const ProfileChoiceParams& params,
+                                              const std::array<bool, n_profiles>& technical,
+                                              Appeal appeal = {});
+
 // Each programme's constant takes a random-walk step (programme_drift_sd); before the choices.
 void drift_programme_constants(World& world, const ProfileChoiceParams& params, const StepContext& ctx);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace stosim {
 
@@ -50,6 +51,18 @@ bool has_technical_programme(const World& world, std::size_t location, const std
   return false;
 }
 
+// The programme constant at quantile q among the open programmes of profile p (0 without any).
+float appeal_quantile(const World& world, int p, double q) {
+  const std::vector<float>& own = world.start.programme_constant;
+  std::vector<float> values;
+  for (std::size_t k = static_cast<std::size_t>(p); k < own.size(); k += n_profiles)
+    if (world.programmes.offered[k]) values.push_back(own[k]);
+  if (values.empty()) return 0.0f;
+  const auto at = static_cast<std::ptrdiff_t>(std::floor(q * static_cast<double>(values.size() - 1)));
+  std::nth_element(values.begin(), values.begin() + at, values.end());
+  return values[static_cast<std::size_t>(at)];
+}
+
 }  // namespace
 
 std::int64_t open_programmes(World& world, const ProgrammeOpeningParams& params,
@@ -72,6 +85,8 @@ std::int64_t open_programmes(World& world, const ProgrammeOpeningParams& params,
     const int p = profile_to_open(d, region, ctx.technical);
     if (p < 0) continue;
     const std::size_t k = programme_index(l, p);
+    if (k < world.start.programme_constant.size())
+      world.start.programme_constant[k] = appeal_quantile(world, p, params.start_appeal_quantile);
     prog.offered[k] = 1;
     prog.opened_year[k] = static_cast<std::int16_t>(ctx.year);
     prog.years_below_viability[k] = 0;

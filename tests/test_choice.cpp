@@ -143,3 +143,37 @@ TEST_CASE("ProfileChoice.CalibrationReproducesInitialShares", "[choice]") {
   CHECK(shares[7] == Approx(0.2).margin(1e-3));
   CHECK(shares[0] == 0.0);  // BWI offered nowhere
 }
+
+TEST_CASE("ProfileChoice.ProgrammeConstantsReproduceEachProgrammesIntake", "[choice]") {
+  // Three locations at the same distance teach PIE; their year-3 intakes differ (one has none,
+  // though it is offered). After calibration the expected intake of each programme is its own
+  // intake plus a half, scaled to the choosers, within the calibration's tolerance (a fifth of
+  // a binomial standard deviation).
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t z = sw.add_zone(0, 0);
+  const std::size_t l0 = sw.add_location(6, 0, 0b0001), l1 = sw.add_location(-6, 0, 0b0001),
+                    l2 = sw.add_location(0, 6, 0b0001);
+  for (std::size_t l : {l0, l1, l2}) sw.offer(l, 1);
+  sw.offer(l0, 8);
+  const std::map<std::size_t, int> pie_intake = {{l0, 300}, {l1, 100}, {l2, 0}};
+  for (const auto& [l, n] : pie_intake)
+    for (int i = 0; i < n; ++i) sw.add_student(z, l, 3, Leerweg::bb, 1);
+  for (int i = 0; i < 200; ++i) sw.add_student(z, l0, 3, Leerweg::bb, 8);
+  // A larger cohort in year 2 than in year 3: the targets must be scaled to the choosers.
+  for (int i = 0; i < 900; ++i)
+    sw.add_student(z, i % 3, 2, Leerweg::bb, no_profile, float(i % 7) / 3.0f - 1.0f);
+  World& world = sw.finish();
+  ProfileChoiceParams params;
+  const std::array<bool, n_profiles> technical = {true, true, true, true, true};
+  calibrate_profile_constants(world, params, technical);
+  const std::vector<double> intake = expected_programme_intake(world, params, technical);
+  // Targets: PIE's 400 of 600 year-3 students aim at 600 of the 900 choosers; spread as n + 1/2.
+  const double pie_scale = 600.0 / (300.5 + 100.5 + 0.5);
+  for (const auto& [l, n] : pie_intake) {
+    const double target = (n + 0.5) * pie_scale;
+    INFO("location " << l << ": target " << target << ", expected " << intake[programme_index(l, 1)]);
+    CHECK(std::abs(intake[programme_index(l, 1)] - target) <= 0.2 * std::sqrt(target + 1.0));
+  }
+  CHECK(intake[programme_index(l0, 8)] == Approx(300.0).epsilon(0.01));
+}

@@ -118,8 +118,8 @@ TEST_CASE("Startup.NoTransientsInTheRealCounterfactual", "[startup][data]") {
 
 // Known to fail (issue 7, not yet met): the initial state holds more small programmes than the
 // model's own size dynamics regenerate (DUO 2019/20: 108 programmes with fewer than 10 students
-// in years 3-4), so closures in the first year lie above the later rate (nl_2019_no_sto: 48 in
-// 2020 against 29-38 later; the 90 programmes without year-3 students are phased out before
+// in years 3-4), so closures in the first year lie above the later rate (nl_2019_no_sto: 88 in
+// 2020 against 25-53 later, with the closure hazard at the upper end of the data's range; the 90 programmes without year-3 students are phased out before
 // the start, programme_viability.phase_out_without_intake). On the real state the TL keuzevak
 // share also starts about 0.005 above its later level (the offer shrinks with the early
 // closures). Reported, not counted, until that is fixed.

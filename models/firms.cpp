@@ -18,6 +18,7 @@ struct RegionOutlook {
   std::vector<double> graduates_per_firm;
   std::vector<double> stall_years;
   std::vector<std::uint8_t> subsidised;
+  std::vector<double> shortfall;  // in [0, 1]: missing cofinancing as a share of the requirement
 };
 
 // Technical graduates the firms can expect: students in their final year (grade 4) of a
@@ -53,6 +54,19 @@ std::vector<double> stall_years(const World& world, const StepContext& ctx) {
   return years;
 }
 
+// How far the partners' commitment (last year's contributions) falls short of what the
+// cofinancing rule requires for this year's budget, as a share of the requirement.
+std::vector<double> cofinancing_shortfall(const World& world) {
+  const RegionState& rs = world.region_state;
+  std::vector<double> shortfall(world.regions.size(), 0.0);
+  for (std::size_t r = 0; r < shortfall.size() && r < rs.cofinancing_required.size(); ++r) {
+    const double required = rs.cofinancing_required[r];
+    if (required > 0.0)
+      shortfall[r] = std::clamp((required - rs.cofinancing_committed[r]) / required, 0.0, 1.0);
+  }
+  return shortfall;
+}
+
 RegionOutlook region_outlook(const World& world, const StepContext& ctx) {
   RegionOutlook o;
   o.graduates_per_firm = graduates_per_firm(world, ctx);
@@ -61,6 +75,7 @@ RegionOutlook region_outlook(const World& world, const StepContext& ctx) {
   for (std::size_t r = 0; r < world.regions.size(); ++r)
     o.subsidised[r] =
         r < world.flows.budget_received.size() && world.flows.budget_received[r] > 0 ? 1 : 0;
+  o.shortfall = cofinancing_shortfall(world);
   return o;
 }
 
@@ -69,7 +84,7 @@ double join_probability(const World& world, std::size_t r, const RegionOutlook& 
   const double subsidy = o.subsidised[r] ? 1.0 : 0.0;
   return logistic(p.join_constant + p.join_graduates * o.graduates_per_firm[r] +
                   p.join_network * world.region_state.collaboration[r] + p.join_subsidy * subsidy -
-                  p.join_stall * o.stall_years[r]);
+                  p.join_stall * o.stall_years[r] + p.join_shortfall * o.shortfall[r]);
 }
 
 double stay_probability(std::size_t r, const RegionOutlook& o, const FirmParams& p) {
@@ -91,6 +106,9 @@ void decide(World& world, std::size_t i, const RegionOutlook& o, const FirmParam
     f.years_as_partner[i] = 1;
   } else if (u < stay_probability(r, o, p)) {
     if (f.years_as_partner[i] < 255) ++f.years_as_partner[i];
+    // A region short of cofinancing asks its supporters to commit as core partners.
+    if (f.partnership[i] == Partnership::supporter && u_role < p.commit_shortfall * o.shortfall[r])
+      f.partnership[i] = Partnership::core;
   } else {
     f.partnership[i] = Partnership::none;
     f.years_as_partner[i] = 0;
@@ -117,11 +135,12 @@ void record_cofinancing(World& world, const FirmParams& p) {
 
 }  // namespace
 
-void initialise_firms(World& world, const FirmParams& params, double scale,
-                      StreamKey world_streams) {
+// A region has the same size at every population scale (the synthetic country scales its number
+// of regions), so it has firms_per_region firms at every scale.
+void initialise_firms(World& world, const FirmParams& params, StreamKey world_streams) {
   Firms& f = world.firms;
   f = Firms{};
-  const double per_region = std::round(params.firms_per_region * scale);
+  const double per_region = std::round(params.firms_per_region);
   const auto n =
       static_cast<std::size_t>(params.firms_per_region > 0 ? std::max(1.0, per_region) : 0.0);
   const std::size_t total = n * world.regions.size();

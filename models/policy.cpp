@@ -82,6 +82,42 @@ double national_budget(const PolicyParams& params, const StepContext& ctx) {
   return (ctx.year < params.structureel_start ? params.transitie_budget : params.structural_budget) * ctx.scale;
 }
 
+// The cofinancing a budget requires: cofinancing is at least the minimum share of the total cost
+// (budget + cofinancing), so at least min / (1 - min) times the budget.
+double required_cofinancing(const PolicyParams& params, double budget) {
+  if (params.cofinancing_min <= 0.0) return 0.0;
+  return params.cofinancing_min / (1.0 - params.cofinancing_min) * budget;
+}
+
+// Each eligible region's share of the national budget by its bovenbouw students, clamped to the
+// regional minimum and maximum; 0 for the others (all 0 without a national budget).
+template <class Eligible>
+std::vector<double> clamped_budgets(const World& world, const PolicyParams& params,
+                                    const StepContext& ctx, Eligible eligible) {
+  std::vector<double> budget(world.regions.size(), 0.0);
+  if (national_budget(params, ctx) <= 0.0) return budget;  // no_structural_money: no minimum
+  const std::vector<double> students = bovenbouw_students_per_region(world);
+  double eligible_students = 0.0;
+  for (std::size_t r = 0; r < students.size(); ++r)
+    if (eligible(r)) eligible_students += students[r];
+  if (eligible_students <= 0.0) return budget;
+  for (std::size_t r = 0; r < students.size(); ++r) {
+    if (!eligible(r)) continue;
+    const double share = national_budget(params, ctx) * students[r] / eligible_students;
+    budget[r] = std::clamp(share, params.region_budget_min, params.region_budget_max);
+  }
+  return budget;
+}
+
+// Aanloop: every region writes a plan for a transition budget, and its partners' commitment must
+// support that budget; the requirement lets the region canvass firms before the money starts.
+void prospective_requirement(World& world, const PolicyParams& params, const StepContext& ctx) {
+  const std::vector<double> budget =
+      clamped_budgets(world, params, ctx, [](std::size_t) { return true; });
+  for (std::size_t r = 0; r < budget.size(); ++r)
+    world.region_state.cofinancing_required[r] = required_cofinancing(params, budget[r]);
+}
+
 // What the cofinancing rule leaves of a budget: cofinancing must be at least the minimum share of
 // the total cost (budget + cofinancing).
 double after_cofinancing_rule(const PolicyParams& params, double budget, double cofinancing) {
@@ -125,19 +161,13 @@ void fill_envelopes(World& world, std::size_t r, double money, const PolicyParam
 void transition_budgets(World& world, const PolicyParams& params, const PathwayParams& pathways,
                         const CoordinationParams& coordination, const StepContext& ctx) {
   RegionState& rs = world.region_state;
-  // No national budget, no regional minimum: the money stops (no_structural_money).
-  if (national_budget(params, ctx) <= 0.0) return;
-  const std::vector<double> students = bovenbouw_students_per_region(world);
-  double eligible_students = 0.0;
-  for (std::size_t r = 0; r < students.size(); ++r)
-    if (rs.plan_status[r] == PlanStatus::approved) eligible_students += students[r];
-  if (eligible_students <= 0.0) return;
-  std::vector<double> budget(students.size(), 0.0);
+  std::vector<double> budget = clamped_budgets(
+      world, params, ctx, [&](std::size_t r) { return rs.plan_status[r] == PlanStatus::approved; });
   double this_year = 0.0;
-  for (std::size_t r = 0; r < students.size(); ++r) {
-    if (rs.plan_status[r] != PlanStatus::approved) continue;
-    const double share = national_budget(params, ctx) * students[r] / eligible_students;
-    budget[r] = std::clamp(share, params.region_budget_min, params.region_budget_max);
+  for (std::size_t r = 0; r < budget.size(); ++r) {
+    if (budget[r] <= 0.0) continue;
+    // Firms (phase 3) canvass when last year's commitment falls short of this requirement.
+    rs.cofinancing_required[r] = required_cofinancing(params, budget[r]);
     budget[r] = after_cofinancing_rule(params, budget[r], rs.cofinancing_committed[r]);
     this_year += budget[r];
   }
@@ -149,7 +179,7 @@ void transition_budgets(World& world, const PolicyParams& params, const PathwayP
     const double room = std::max(0.0, params.ceiling_2018_2023 * ctx.scale - so_far);
     if (this_year > room) factor = this_year > 0 ? room / this_year : 0.0;
   }
-  for (std::size_t r = 0; r < students.size(); ++r) {
+  for (std::size_t r = 0; r < budget.size(); ++r) {
     const double money = budget[r] * factor;
     if (money <= 0.0) continue;
     world.flows.budget_received[r] += money;
@@ -161,11 +191,13 @@ void transition_budgets(World& world, const PolicyParams& params, const PathwayP
 
 void apply_policy(World& world, const PolicyParams& params, const PathwayParams& pathways,
                   const CoordinationParams& coordination, const StepContext& ctx) {
+  world.region_state.cofinancing_required.assign(world.regions.size(), 0.0);
   if (!params.enabled) return;
   assess_plans(world, params, ctx);
   if (ctx.year < params.transitie_start) {
     aanloop_impulse(world, params, ctx);
     planning_grants(world, params);
+    prospective_requirement(world, params, ctx);
   } else
     transition_budgets(world, params, pathways, coordination, ctx);
   for (std::size_t r = 0; r < world.regions.size(); ++r)

@@ -33,15 +33,14 @@ void initial_keuzevakken(World& world, const ModelParameters& params,
 }  // namespace
 
 void initialise_system(World& world, const ModelParameters& params,
-                       const std::array<bool, n_profiles>& technical, double scale,
-                       StreamKey world_streams) {
+                       const std::array<bool, n_profiles>& technical, StreamKey world_streams) {
   phase_out_programmes_without_intake(world, params.programme_viability);
   record_starting_point(world);
   reset_flows(world);
   initialise_regions(world, params.regional_coordination, world_streams);
   initialise_facilities(world, params.facilities, world_streams);
   initialise_teachers(world, params.teachers, technical, world_streams);
-  initialise_firms(world, params.firms, scale, world_streams);
+  initialise_firms(world, params.firms, world_streams);
   initialise_mbo(world, params.mbo_transition, world_streams);
   initial_keuzevakken(world, params, technical, world_streams);
   // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so

@@ -8,7 +8,6 @@
 namespace stosim {
 
 void initialise_system(World& world, const ModelParameters& params,
-                       const std::array<bool, n_profiles>& technical, double scale,
-                       StreamKey world_streams);
+                       const std::array<bool, n_profiles>& technical, StreamKey world_streams);
 
 }  // namespace stosim

@@ -90,7 +90,7 @@ World build_initial_world(const Scenario& scenario) {
 
 World build_initial_world(const Scenario& scenario, World world) {
   // The world's own draws use a replicate slot no replicate has: every replicate starts alike.
-  initialise_system(world, scenario.model, scenario.technical_profiles(), scenario.population.scale,
+  initialise_system(world, scenario.model, scenario.technical_profiles(),
                     StreamKey{scenario.seed, ~std::uint64_t{0} - 1});
   // Room for every cohort to come, so the yearly loop never reallocates student arrays.
   const std::size_t room = world.students.size() + world.students.size() / 2;

@@ -95,6 +95,7 @@ struct RegionState {
   std::vector<std::int32_t> hub_location;  // location hosting the hub, -1 when none
   std::vector<float> labour_demand;       // technician demand index, 1 in the start year
   std::vector<double> cofinancing_committed;  // firms' contributions last year (euro)
+  std::vector<double> cofinancing_required;   // what the rule asks for this year's budget (euro)
   std::vector<float> teacher_staffed_share;   // staffed share of needed technical FTE last year
   std::vector<double> received_total;         // STO money received so far (euro)
 };

@@ -20,14 +20,14 @@ double logistic(double x) {
 }
 
 // Regions with one zone each, regional state and firms initialised, no students.
-World& firms_world(SmallWorld& sw, int regions, const FirmParams& params, double scale = 1.0) {
+World& firms_world(SmallWorld& sw, int regions, const FirmParams& params) {
   for (int r = 0; r < regions; ++r) {
     sw.add_region();
     sw.add_zone(static_cast<float>(10 * r), 0, r);
   }
   World& w = sw.finish();
   initialise_regions(w, CoordinationParams{}, world_key);
-  initialise_firms(w, params, scale, world_key);
+  initialise_firms(w, params, world_key);
   return w;
 }
 
@@ -56,8 +56,9 @@ void check_binomial(int k, int n, double p) {
 TEST_CASE("Firms.InitialPopulation", "[firms]") {
   FirmParams params;
   SmallWorld sw;
-  World& w = firms_world(sw, 3, params, 0.5);
-  REQUIRE(w.firms.size() == 3 * 32);  // round(64 * 0.5) per region
+  params.firms_per_region = 32;
+  World& w = firms_world(sw, 3, params);
+  REQUIRE(w.firms.size() == 3 * 32);
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
     CHECK(w.firms.id[i] == i);
     CHECK(w.firms.region[i] == static_cast<std::int32_t>(i / 32));
@@ -66,8 +67,10 @@ TEST_CASE("Firms.InitialPopulation", "[firms]") {
     CHECK(w.firms.partnership[i] == Partnership::none);
     CHECK(w.firms.years_as_partner[i] == 0);
   }
+  FirmParams few;
+  few.firms_per_region = 0.2;
   SmallWorld tiny;
-  CHECK(firms_world(tiny, 2, params, 0.001).firms.size() == 2);  // at least one per region
+  CHECK(firms_world(tiny, 2, few).firms.size() == 2);  // at least one per region
   FirmParams none;
   none.firms_per_region = 0;
   SmallWorld empty;
@@ -125,7 +128,7 @@ TEST_CASE("Firms.GraduatesRaiseJoining", "[firms]") {
   World& w = sw.finish();
   initialise_regions(w, CoordinationParams{}, world_key);
   for (std::size_t r = 0; r < 2; ++r) w.region_state.collaboration[r] = 0.2f;
-  initialise_firms(w, params, 1.0, world_key);
+  initialise_firms(w, params, world_key);
   update_firms(w, params, context(2020));
   int partners[2] = {0, 0};
   for (std::size_t i = 0; i < w.firms.size(); ++i)
@@ -229,4 +232,44 @@ TEST_CASE("Firms.SameSeedSameDecisions", "[firms]") {
   CHECK(wa.firms.partnership == wb.firms.partnership);
   CHECK(wa.firms.years_as_partner == wb.firms.years_as_partner);
   CHECK(wa.firms.employees == wb.firms.employees);
+}
+
+TEST_CASE("Firms.RegionsShortOfCofinancingCanvass", "[firms][statistical]") {
+  // Three regions alike but for what their partners committed last year against the
+  // cofinancing their budget requires: more than enough, half, nothing.
+  FirmParams params;
+  params.firms_per_region = 5000;
+  SmallWorld sw;
+  World& w = firms_world(sw, 3, params);
+  const std::size_t n = 5000;
+  for (std::size_t r = 0; r < 3; ++r) w.region_state.collaboration[r] = 0.2f;
+  w.region_state.cofinancing_required = {1e5, 1e5, 1e5};
+  w.region_state.cofinancing_committed = {2e5, 5e4, 0.0};
+  // A fifth of each region's firms are supporters already.
+  for (std::size_t i = 0; i < w.firms.size(); ++i)
+    if (i % 5 == 0) w.firms.partnership[i] = Partnership::supporter, w.firms.years_as_partner[i] = 1;
+  w.flows.budget_received.assign(3, 1e6);
+  update_firms(w, params, context(2020));
+  const double base = params.join_constant + 0.2 * params.join_network + params.join_subsidy;
+  const double stay = logistic(params.stay_constant);
+  const double shortfall[3] = {0.0, 0.5, 1.0};  // missing share of the requirement
+  int joined[3] = {0, 0, 0}, committed[3] = {0, 0, 0};
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    const auto r = static_cast<std::size_t>(w.firms.region[i]);
+    if (i % 5 != 0)
+      joined[r] += w.firms.partnership[i] != Partnership::none;
+    else
+      committed[r] += w.firms.partnership[i] == Partnership::core;
+  }
+  for (std::size_t r = 0; r < 3; ++r) {
+    INFO("region " << r);
+    check_binomial(joined[r], static_cast<int>(n - n / 5),
+                   logistic(base + params.join_shortfall * shortfall[r]));
+    check_binomial(committed[r], static_cast<int>(n / 5),
+                   stay * params.commit_shortfall * shortfall[r]);
+  }
+  CHECK(joined[0] < joined[1]);
+  CHECK(joined[1] < joined[2]);
+  CHECK(committed[0] == 0);
+  CHECK(committed[1] < committed[2]);
 }

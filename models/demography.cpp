@@ -1,5 +1,8 @@
 #include "models/demography.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <cmath>
 
 namespace stosim {
@@ -32,10 +35,8 @@ Leerweg draw_leerweg(const World& world, std::size_t region, RandomStream& rng) 
   return Leerweg::tl;
 }
 
-void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
-                 double propensity_shift, const StepContext& ctx) {
-  Students& s = world.students;
-  const std::uint64_t id = world.next_student_id++;
+NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const DemographyParams& params,
+                   double propensity_shift, const StepContext& ctx) {
   RandomStream rng = ctx.stream(Purpose::propensity, id);
   const bool male = rng.bernoulli(params.male_share);
   // Interest in technology drifts from the start year on, whatever the offer (not only closures
@@ -46,13 +47,13 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
   RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
   const Leerweg leerweg =
       draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng);
-  add_student(s, {.id = id,
-                  .home_zone = static_cast<std::int32_t>(zone),
-                  .cohort = ctx.year,
-                  .grade = 1,
-                  .leerweg = leerweg,
-                  .male = male,
-                  .propensity = static_cast<float>(mean + rng.normal())});
+  return {.id = id,
+          .home_zone = static_cast<std::int32_t>(zone),
+          .cohort = ctx.year,
+          .grade = 1,
+          .leerweg = leerweg,
+          .male = male,
+          .propensity = static_cast<float>(mean + rng.normal())};
 }
 
 // Adds a newcomer in year 3 resembling promoted student i (same school, leerweg, programme, home,
@@ -120,21 +121,37 @@ std::int64_t enter_cohort(World& world, const DemographyParams& params, const St
   for (std::size_t r = 0; r < region_expected.size(); ++r)
     region_expected[r] = expected_cohort(world, params, ctx, r);
 
-  std::int64_t entered = 0;
+  // How many enter in each zone (the fractional part by a draw), then everyone at once: ids and
+  // positions follow the zones' order, so the result does not depend on the threads.
+  std::vector<std::size_t> first(zones.size() + 1, 0);
   for (std::size_t z = 0; z < zones.size(); ++z) {
     const auto r = static_cast<std::size_t>(zones.region[z]);
-    if (region_weight[r] <= 0) continue;
-    const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
-    RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
-    const double whole = std::floor(expected);
-    const auto count = static_cast<std::int64_t>(whole) +
-                       (rounding.bernoulli(expected - whole) ? 1 : 0);
-    // H5: primary-school exposure paid last year (the channels still hold last year's values).
-    const std::vector<float>& exposure = world.channels.primary_exposure_shift;
-    const double shift = r < exposure.size() ? exposure[r] : 0.0;
-    for (std::int64_t k = 0; k < count; ++k) add_entrant(world, z, params, shift, ctx);
-    entered += count;
+    std::size_t count = 0;
+    if (region_weight[r] > 0) {
+      const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
+      RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
+      const double whole = std::floor(expected);
+      count = static_cast<std::size_t>(whole) + (rounding.bernoulli(expected - whole) ? 1 : 0);
+    }
+    first[z + 1] = first[z] + count;
   }
+  Students& s = world.students;
+  const std::size_t before = s.size();
+  const std::uint64_t first_id = world.next_student_id;
+  grow_students(s, first[zones.size()]);
+  // H5: primary-school exposure paid last year (the channels still hold last year's values).
+  const std::vector<float>& exposure = world.channels.primary_exposure_shift;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, zones.size(), 64),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t z = range.begin(); z != range.end(); ++z) {
+                        const auto r = static_cast<std::size_t>(zones.region[z]);
+                        const double shift = r < exposure.size() ? exposure[r] : 0.0;
+                        for (std::size_t k = first[z]; k < first[z + 1]; ++k)
+                          set_student(s, before + k, entrant(world, z, first_id + k, params, shift, ctx));
+                      }
+                    });
+  world.next_student_id += first[zones.size()];
+  const auto entered = static_cast<std::int64_t>(first[zones.size()]);
   return entered;
 }
 

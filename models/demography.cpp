@@ -3,7 +3,12 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <vector>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -58,18 +63,17 @@ NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const
 
 // Adds a newcomer in year 3 resembling promoted student i (same school, leerweg, programme, home,
 // sex, propensity and keuzevak): the newcomers keep each school's mix as it is.
-void add_newcomer_like(World& world, std::size_t i, int year) {
-  Students& s = world.students;
-  add_student(s, {.id = world.next_student_id++,
-                  .home_zone = s.home_zone[i],
-                  .location = s.location[i],
-                  .cohort = year - 2,
-                  .grade = 3,
-                  .leerweg = s.leerweg[i],
-                  .profile = s.profile[i],
-                  .male = s.is_male[i] == 1,
-                  .propensity = s.propensity[i]});
-  s.technical_keuzevak.back() = s.technical_keuzevak[i];
+// A newcomer in year 3 like student i (same home, school, leerweg, profile and propensity).
+NewStudent newcomer_like(const Students& s, std::size_t i, std::uint64_t id, int year) {
+  return {.id = id,
+          .home_zone = s.home_zone[i],
+          .location = s.location[i],
+          .cohort = year - 2,
+          .grade = 3,
+          .leerweg = s.leerweg[i],
+          .profile = s.profile[i],
+          .male = s.is_male[i] == 1,
+          .propensity = s.propensity[i]};
 }
 
 }  // namespace
@@ -91,25 +95,41 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
   }
   const int initial_year2_cohort = ctx.start_year - 1;
   const std::size_t promoted = s.size();  // newcomers are appended behind them
-  std::int64_t joined = 0, left = 0;
-  for (std::size_t i = 0; i < promoted; ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.location[i] < 0) continue;
+  // First who leaves and how many join beside each student, then the newcomers at once: ids and
+  // positions follow the students' order, so the result does not depend on the threads.
+  std::vector<std::uint8_t> extra(promoted, 0);
+  std::atomic<std::int64_t> left{0};
+  for_each_index(promoted, [&](std::size_t i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.location[i] < 0) return;
     const double rate = (s.cohort[i] == initial_year2_cohort ? net_initial : net_later)[static_cast<std::size_t>(s.leerweg[i])];
     RandomStream rng = ctx.stream(Purpose::year3_intake, s.id[i]);
     if (rate < 0.0) {
-      if (rng.bernoulli(-rate)) s.status[i] = StudentStatus::left, ++left;
-      continue;
+      if (rng.bernoulli(-rate)) {
+        s.status[i] = StudentStatus::left;
+        left.fetch_add(1, std::memory_order_relaxed);
+      }
+      return;
     }
     const double whole = std::floor(rate);
-    const auto extra = static_cast<std::int64_t>(whole) + (rng.bernoulli(rate - whole) ? 1 : 0);
-    for (std::int64_t k = 0; k < extra; ++k) add_newcomer_like(world, i, ctx.year);
-    joined += extra;
-  }
+    extra[i] = static_cast<std::uint8_t>(std::min(255.0, whole + (rng.bernoulli(rate - whole) ? 1 : 0)));
+  });
+  std::vector<std::size_t> first(promoted + 1, 0);
+  for (std::size_t i = 0; i < promoted; ++i) first[i + 1] = first[i] + extra[i];
+  const auto joined = static_cast<std::int64_t>(first[promoted]);
+  const std::uint64_t first_id = world.next_student_id;
+  grow_students(s, first[promoted]);
+  for_each_index(promoted, [&](std::size_t i) {
+    for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
+      set_student(s, promoted + k, newcomer_like(s, i, first_id + k, ctx.year));
+      s.technical_keuzevak[promoted + k] = s.technical_keuzevak[i];
+    }
+  });
+  world.next_student_id += first[promoted];
   // Those who left vmbo at the start of year 3 are not counted on 1 October.
-  if (left > 0) remove_finished_students(s);
+  if (left.load() > 0) remove_finished_students(s);
   world.flows.entered_year3 += joined;
-  world.flows.left += left;
-  return joined - left;
+  world.flows.left += left.load();
+  return joined - left.load();
 }
 
 std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx) {

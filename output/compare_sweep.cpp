@@ -78,7 +78,7 @@ std::string number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : 
 
 }  // namespace
 
-void compare_sweep(const std::string& path, const std::string& a, const std::string& b, std::ostream& out) {
+std::vector<SweepEffect> sweep_effects(const std::string& path, const std::string& a, const std::string& b) {
   check_result_file(path);  // shapes and checksums of every dataset
   const h5::Handle file = h5::open_file(path);
   const std::vector<std::string> scenario = h5::read_strings(file.id(), "design/scenario");
@@ -91,9 +91,8 @@ void compare_sweep(const std::string& path, const std::string& a, const std::str
   if (pairs.empty())
     throw DataError(fmt::format("{}: no run of {} shares its design point with a run of {}: nothing to pair "
                                 "(vary `scenario` in a grid, or give a posterior design `scenarios`)", path, a, b));
-  out << "summary,scenario,counterfactual,points,replicates,scenario_mean,counterfactual_mean,effect,"
-         "interval_low,interval_high,point_interval_low,point_interval_high\n";
-  if (!h5::exists(file.id(), "summaries")) return;
+  std::vector<SweepEffect> effects;
+  if (!h5::exists(file.id(), "summaries")) return effects;
   const h5::Handle group = h5::open_group(file.id(), "summaries");
   for (const std::string& name : h5::members(group.id())) {
     std::vector<hsize_t> shape;
@@ -110,11 +109,22 @@ void compare_sweep(const std::string& path, const std::string& a, const std::str
       }
       if (!point.empty()) point_effects.push_back(mean(point));
     }
-    out << name << ',' << a << ',' << b << ',' << point_effects.size() << ',' << replicates << ','
-        << number(mean(in_a)) << ',' << number(mean(in_b)) << ',' << number(mean(differences)) << ','
-        << number(quantile(differences, 0.025)) << ',' << number(quantile(differences, 0.975)) << ','
-        << number(quantile(point_effects, 0.025)) << ',' << number(quantile(point_effects, 0.975)) << '\n';
+    effects.push_back({name, point_effects.size(), replicates, mean(in_a), mean(in_b), mean(differences),
+                       quantile(differences, 0.025), quantile(differences, 0.975),
+                       quantile(point_effects, 0.025), quantile(point_effects, 0.975)});
   }
+  return effects;
+}
+
+void compare_sweep(const std::string& path, const std::string& a, const std::string& b, std::ostream& out) {
+  const std::vector<SweepEffect> effects = sweep_effects(path, a, b);
+  out << "summary,scenario,counterfactual,points,replicates,scenario_mean,counterfactual_mean,effect,"
+         "interval_low,interval_high,point_interval_low,point_interval_high\n";
+  for (const SweepEffect& e : effects)
+    out << e.summary << ',' << a << ',' << b << ',' << e.points << ',' << e.replicates << ','
+        << number(e.scenario_mean) << ',' << number(e.counterfactual_mean) << ',' << number(e.effect) << ','
+        << number(e.interval_low) << ',' << number(e.interval_high) << ','
+        << number(e.point_interval_low) << ',' << number(e.point_interval_high) << '\n';
 }
 
 }  // namespace stosim

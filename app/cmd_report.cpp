@@ -32,7 +32,9 @@ offer, closures) and the regions (technical share, techniekarm); a table of the 
 resolved scenarios. With --against, also each scenario's effects against the counterfactual,
 paired by replicate with 95 % intervals: a scorecard of what each pathway H1-H9 should move, and
 effects over the years. Several runs are shown side by side. A sweep file (stosim sweep) gets a
-page of its own: each national per-run summary against each parameter the design varied.
+page of its own: each national per-run summary against each parameter the design varied, and,
+when it runs two scenarios at the same design points, the effects of its first scenario against
+its second (as `stosim compare SWEEP.h5 --scenarios A,B`).
 
 Examples:
   stosim report results/baseline.h5 --against results/no_sto.h5 -o results/baseline.html

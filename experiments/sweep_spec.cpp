@@ -1,18 +1,22 @@
 #include "experiments/sweep_spec.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 
+#include "experiments/abc_smc.hpp"
 #include "experiments/design.hpp"
 #include "experiments/yaml_errors.hpp"
 #include "run/simulation.hpp"
+#include "sim/random.hpp"
 #include "sim/version.hpp"
 
 namespace stosim {
@@ -74,14 +78,19 @@ class DesignReader {
     if (!design.IsMap()) return e_.add(design, "design", "expected a mapping with type and its factors");
     const YAML::Node type = design["type"];
     spec_.design = type && type.IsScalar() ? type.Scalar() : "";
-    const std::vector<std::string> allowed = {"type", "parameters", "points", "seed"};
+    const bool posterior = spec_.design == "posterior";
+    const std::vector<std::string> allowed =
+        posterior ? std::vector<std::string>{"type", "file", "points", "seed", "scenarios"}
+                  : std::vector<std::string>{"type", "parameters", "points", "seed"};
     for (const auto& entry : design)
       if (std::find(allowed.begin(), allowed.end(), entry.first.Scalar()) == allowed.end())
-        e_.add(entry.first, "design." + entry.first.Scalar(), "unknown key (type, parameters, points, seed)");
+        e_.add(entry.first, "design." + entry.first.Scalar(),
+               fmt::format("unknown key ({})", fmt::join(allowed, ", ")));
     if (spec_.design == "list") return read_list(design["points"]);
     if (spec_.design == "grid") return read_grid(design["parameters"]);
     if (spec_.design == "latin_hypercube" || spec_.design == "sobol") return read_sampled(design);
-    e_.add(type ? type : design, "design.type", "expected list, grid, latin_hypercube or sobol");
+    if (posterior) return read_posterior(design);
+    e_.add(type ? type : design, "design.type", "expected list, grid, latin_hypercube, sobol or posterior");
   }
 
  private:
@@ -175,17 +184,85 @@ class DesignReader {
     }
   }
 
-  void read_sampled(const YAML::Node& design) {
+  std::optional<int> read_points(const YAML::Node& design) {
     const auto points = design["points"] ? sweep_yaml::whole_number(design["points"]) : std::nullopt;
-    if (!points || *points < 1 || *points > max_runs)
-      return e_.add(design["points"] ? design["points"] : design, "design.points",
-                    fmt::format("expected the number of points, 1 to {}", max_runs));
-    std::uint64_t seed = 1;
+    if (!points || *points < 1 || *points > max_runs) {
+      e_.add(design["points"] ? design["points"] : design, "design.points",
+             fmt::format("expected the number of points, 1 to {}", max_runs));
+      return std::nullopt;
+    }
+    return static_cast<int>(*points);
+  }
+
+  std::uint64_t read_seed(const YAML::Node& design) {
     if (const YAML::Node s = design["seed"]) {
       const auto value = sweep_yaml::whole_number(s);
-      if (!value || *value < 0) e_.add(s, "design.seed", "expected a whole number >= 0");
-      else seed = static_cast<std::uint64_t>(*value);
+      if (value && *value >= 0) return static_cast<std::uint64_t>(*value);
+      e_.add(s, "design.seed", "expected a whole number >= 0");
     }
+    return 1;
+  }
+
+  // Parameter sets drawn by weight from the last generation of an ABC-SMC posterior (stosim
+  // calibrate), each run under every scenario of `scenarios` in turn (the draw pairs them: same
+  // parameters, same replicates), so that effects carry the parameters' uncertainty too.
+  void read_posterior(const YAML::Node& design) {
+    const std::optional<int> points = read_points(design);
+    const std::uint64_t seed = read_seed(design);
+    const YAML::Node file = design["file"];
+    if (!file || !file.IsScalar())
+      return e_.add(file ? file : design, "design.file", "a posterior design needs the HDF5 file of `stosim calibrate` (ABC-SMC)");
+    AbcResult posterior;
+    try {
+      posterior = read_abc_file(file.Scalar());
+    } catch (const std::exception& error) {
+      return e_.add(file, "design.file", fmt::format("cannot read it as an ABC-SMC posterior: {}", error.what()));
+    }
+    if (posterior.generations.empty()) return e_.add(file, "design.file", "the posterior holds no generation");
+    std::vector<std::string> scenarios = {base_};
+    if (const YAML::Node list = design["scenarios"]) {
+      scenarios.clear();
+      if (!list.IsSequence() || list.size() == 0)
+        return e_.add(list, "design.scenarios", "expected a list of scenarios, e.g. [baseline, no_sto]");
+      for (const auto& name : list) scenarios.push_back(name.Scalar());
+      column("scenario");
+    }
+    for (const std::string& key : posterior.keys)
+      if (check_key(key, file, "design.file")) column(key);
+    if (!points || !e_.messages.empty()) return;
+    if (static_cast<double>(*points) * static_cast<double>(scenarios.size()) > max_runs)
+      return e_.add(design, "design.points", "too many runs");
+    const AbcGeneration& last = posterior.generations.back();
+    const std::size_t parameters = posterior.keys.size();
+    std::vector<double> cumulative(last.weights.size());
+    double total = 0.0;
+    for (std::size_t k = 0; k < cumulative.size(); ++k) cumulative[k] = total += last.weights[k];
+    for (int draw = 0; draw < *points; ++draw) {
+      RandomStream rng(StreamKey{seed, 0}, 1, Purpose::sweep_design, static_cast<std::uint64_t>(draw));
+      const double u = rng.uniform() * total;
+      const auto particle = static_cast<std::size_t>(
+          std::min<std::ptrdiff_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin(),
+                                   static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
+      for (const std::string& scenario : scenarios) {
+        std::vector<Override> overrides;
+        std::vector<std::string> values(spec_.varied_keys.size());
+        if (design["scenarios"]) values[column("scenario")] = scenario;
+        for (std::size_t j = 0; j < parameters; ++j) {
+          const double x = last.particles[particle * parameters + j];
+          const bool whole = parameter_kind(posterior.keys[j]) == ParameterKind::integer;
+          values[column(posterior.keys[j])] =
+              whole ? fmt::format("{}", std::llround(x)) : fmt::format("{}", x);
+          overrides.push_back(Override{posterior.keys[j], values[column(posterior.keys[j])], e_.where(file)});
+        }
+        add_run(scenario, std::move(overrides), std::move(values));
+      }
+    }
+  }
+
+  void read_sampled(const YAML::Node& design) {
+    const std::optional<int> points = read_points(design);
+    const std::uint64_t seed = read_seed(design);
+    if (!points) return;
     const YAML::Node parameters = design["parameters"];
     if (!parameters || !parameters.IsMap() || parameters.size() == 0)
       return e_.add(parameters ? parameters : design, "design.parameters",
@@ -193,7 +270,7 @@ class DesignReader {
     std::vector<Range> ranges;
     for (const auto& entry : parameters) ranges.push_back(read_range(entry.first.Scalar(), entry.first, entry.second));
     if (!e_.messages.empty()) return;
-    const int n = static_cast<int>(*points), d = static_cast<int>(ranges.size());
+    const int n = *points, d = static_cast<int>(ranges.size());
     const UnitPoints unit = spec_.design == "sobol" ? sobol_sequence(n, d) : latin_hypercube(n, d, seed);
     for (const auto& range : ranges) column(range.key);
     for (const auto& u : unit) {

@@ -1,6 +1,14 @@
 #include "models/demography.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <vector>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
@@ -32,10 +40,8 @@ Leerweg draw_leerweg(const World& world, std::size_t region, RandomStream& rng) 
   return Leerweg::tl;
 }
 
-void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
-                 double propensity_shift, const StepContext& ctx) {
-  Students& s = world.students;
-  const std::uint64_t id = world.next_student_id++;
+NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const DemographyParams& params,
+                   double propensity_shift, const StepContext& ctx) {
   RandomStream rng = ctx.stream(Purpose::propensity, id);
   const bool male = rng.bernoulli(params.male_share);
   // Interest in technology drifts from the start year on, whatever the offer (not only closures
@@ -46,29 +52,28 @@ void add_entrant(World& world, std::size_t zone, const DemographyParams& params,
   RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
   const Leerweg leerweg =
       draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng);
-  add_student(s, {.id = id,
-                  .home_zone = static_cast<std::int32_t>(zone),
-                  .cohort = ctx.year,
-                  .grade = 1,
-                  .leerweg = leerweg,
-                  .male = male,
-                  .propensity = static_cast<float>(mean + rng.normal())});
+  return {.id = id,
+          .home_zone = static_cast<std::int32_t>(zone),
+          .cohort = ctx.year,
+          .grade = 1,
+          .leerweg = leerweg,
+          .male = male,
+          .propensity = static_cast<float>(mean + rng.normal())};
 }
 
 // Adds a newcomer in year 3 resembling promoted student i (same school, leerweg, programme, home,
 // sex, propensity and keuzevak): the newcomers keep each school's mix as it is.
-void add_newcomer_like(World& world, std::size_t i, int year) {
-  Students& s = world.students;
-  add_student(s, {.id = world.next_student_id++,
-                  .home_zone = s.home_zone[i],
-                  .location = s.location[i],
-                  .cohort = year - 2,
-                  .grade = 3,
-                  .leerweg = s.leerweg[i],
-                  .profile = s.profile[i],
-                  .male = s.is_male[i] == 1,
-                  .propensity = s.propensity[i]});
-  s.technical_keuzevak.back() = s.technical_keuzevak[i];
+// A newcomer in year 3 like student i (same home, school, leerweg, profile and propensity).
+NewStudent newcomer_like(const Students& s, std::size_t i, std::uint64_t id, int year) {
+  return {.id = id,
+          .home_zone = s.home_zone[i],
+          .location = s.location[i],
+          .cohort = year - 2,
+          .grade = 3,
+          .leerweg = s.leerweg[i],
+          .profile = s.profile[i],
+          .male = s.is_male[i] == 1,
+          .propensity = s.propensity[i]};
 }
 
 }  // namespace
@@ -90,25 +95,41 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
   }
   const int initial_year2_cohort = ctx.start_year - 1;
   const std::size_t promoted = s.size();  // newcomers are appended behind them
-  std::int64_t joined = 0, left = 0;
-  for (std::size_t i = 0; i < promoted; ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.location[i] < 0) continue;
+  // First who leaves and how many join beside each student, then the newcomers at once: ids and
+  // positions follow the students' order, so the result does not depend on the threads.
+  std::vector<std::uint8_t> extra(promoted, 0);
+  std::atomic<std::int64_t> left{0};
+  for_each_index(promoted, [&](std::size_t i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.location[i] < 0) return;
     const double rate = (s.cohort[i] == initial_year2_cohort ? net_initial : net_later)[static_cast<std::size_t>(s.leerweg[i])];
     RandomStream rng = ctx.stream(Purpose::year3_intake, s.id[i]);
     if (rate < 0.0) {
-      if (rng.bernoulli(-rate)) s.status[i] = StudentStatus::left, ++left;
-      continue;
+      if (rng.bernoulli(-rate)) {
+        s.status[i] = StudentStatus::left;
+        left.fetch_add(1, std::memory_order_relaxed);
+      }
+      return;
     }
     const double whole = std::floor(rate);
-    const auto extra = static_cast<std::int64_t>(whole) + (rng.bernoulli(rate - whole) ? 1 : 0);
-    for (std::int64_t k = 0; k < extra; ++k) add_newcomer_like(world, i, ctx.year);
-    joined += extra;
-  }
+    extra[i] = static_cast<std::uint8_t>(std::min(255.0, whole + (rng.bernoulli(rate - whole) ? 1 : 0)));
+  });
+  std::vector<std::size_t> first(promoted + 1, 0);
+  for (std::size_t i = 0; i < promoted; ++i) first[i + 1] = first[i] + extra[i];
+  const auto joined = static_cast<std::int64_t>(first[promoted]);
+  const std::uint64_t first_id = world.next_student_id;
+  grow_students(s, first[promoted]);
+  for_each_index(promoted, [&](std::size_t i) {
+    for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
+      set_student(s, promoted + k, newcomer_like(s, i, first_id + k, ctx.year));
+      s.technical_keuzevak[promoted + k] = s.technical_keuzevak[i];
+    }
+  });
+  world.next_student_id += first[promoted];
   // Those who left vmbo at the start of year 3 are not counted on 1 October.
-  if (left > 0) remove_finished_students(s);
+  if (left.load() > 0) remove_finished_students(s);
   world.flows.entered_year3 += joined;
-  world.flows.left += left;
-  return joined - left;
+  world.flows.left += left.load();
+  return joined - left.load();
 }
 
 std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx) {
@@ -120,21 +141,37 @@ std::int64_t enter_cohort(World& world, const DemographyParams& params, const St
   for (std::size_t r = 0; r < region_expected.size(); ++r)
     region_expected[r] = expected_cohort(world, params, ctx, r);
 
-  std::int64_t entered = 0;
+  // How many enter in each zone (the fractional part by a draw), then everyone at once: ids and
+  // positions follow the zones' order, so the result does not depend on the threads.
+  std::vector<std::size_t> first(zones.size() + 1, 0);
   for (std::size_t z = 0; z < zones.size(); ++z) {
     const auto r = static_cast<std::size_t>(zones.region[z]);
-    if (region_weight[r] <= 0) continue;
-    const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
-    RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
-    const double whole = std::floor(expected);
-    const auto count = static_cast<std::int64_t>(whole) +
-                       (rounding.bernoulli(expected - whole) ? 1 : 0);
-    // H5: primary-school exposure paid last year (the channels still hold last year's values).
-    const std::vector<float>& exposure = world.channels.primary_exposure_shift;
-    const double shift = r < exposure.size() ? exposure[r] : 0.0;
-    for (std::int64_t k = 0; k < count; ++k) add_entrant(world, z, params, shift, ctx);
-    entered += count;
+    std::size_t count = 0;
+    if (region_weight[r] > 0) {
+      const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
+      RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
+      const double whole = std::floor(expected);
+      count = static_cast<std::size_t>(whole) + (rounding.bernoulli(expected - whole) ? 1 : 0);
+    }
+    first[z + 1] = first[z] + count;
   }
+  Students& s = world.students;
+  const std::size_t before = s.size();
+  const std::uint64_t first_id = world.next_student_id;
+  grow_students(s, first[zones.size()]);
+  // H5: primary-school exposure paid last year (the channels still hold last year's values).
+  const std::vector<float>& exposure = world.channels.primary_exposure_shift;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, zones.size(), 64),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t z = range.begin(); z != range.end(); ++z) {
+                        const auto r = static_cast<std::size_t>(zones.region[z]);
+                        const double shift = r < exposure.size() ? exposure[r] : 0.0;
+                        for (std::size_t k = first[z]; k < first[z + 1]; ++k)
+                          set_student(s, before + k, entrant(world, z, first_id + k, params, shift, ctx));
+                      }
+                    });
+  world.next_student_id += first[zones.size()];
+  const auto entered = static_cast<std::int64_t>(first[zones.size()]);
   return entered;
 }
 

@@ -3,26 +3,40 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <vector>
 
 #include "sim/parallel.hpp"
 
 namespace stosim {
 
+namespace {
+
+// Dropout rate of each programme's students: the base rate, lowered by the quality channel (H9)
+// as the programme's quality rises above its start. Once per year, not once per student.
+std::vector<double> programme_dropout_rates(const World& world, const DropoutParams& params,
+                                            DropoutQuality quality) {
+  if (quality.quality.empty()) return {};
+  std::vector<double> rate(quality.quality.size());
+  for (std::size_t k = 0; k < rate.size(); ++k) {
+    const double effect = quality.effect[static_cast<std::size_t>(world.locations.region[k / n_profiles])];
+    rate[k] = std::min(1.0, params.dropout_rate * std::exp(-effect * (quality.quality[k] - quality.start[k])));
+  }
+  return rate;
+}
+
+}  // namespace
+
 void apply_dropout(World& world, const DropoutParams& params, const StepContext& ctx,
                    DropoutQuality quality) {
+  const std::vector<double> programme_rate = programme_dropout_rates(world, params, quality);
   Students& s = world.students;
   std::atomic<std::int64_t> dropped{0}, left{0};
   for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] != StudentStatus::enrolled) return;
     const double u = ctx.stream(Purpose::dropout, s.id[i]).uniform();
     double dropout_rate = params.dropout_rate;
-    if (!quality.quality.empty() && s.profile[i] != no_profile && s.location[i] >= 0) {
-      const auto l = static_cast<std::size_t>(s.location[i]);
-      const std::size_t k = programme_index(l, s.profile[i]);
-      const double effect = quality.effect[static_cast<std::size_t>(world.locations.region[l])];
-      dropout_rate =
-          std::min(1.0, dropout_rate * std::exp(-effect * (quality.quality[k] - quality.start[k])));
-    }
+    if (!programme_rate.empty() && s.profile[i] != no_profile && s.location[i] >= 0)
+      dropout_rate = programme_rate[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
     if (u < dropout_rate) {
       s.status[i] = StudentStatus::dropped_out;
       dropped.fetch_add(1, std::memory_order_relaxed);

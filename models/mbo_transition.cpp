@@ -1,7 +1,6 @@
 #include "models/mbo_transition.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 #include "sim/parallel.hpp"
@@ -81,7 +80,19 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
   }
   Students& s = world.students;
   YearFlows& flows = world.flows;
-  for_each_index(s.size(), [&](std::size_t i) {
+  struct Tally {
+    std::vector<std::int32_t> entrants, technical, dropouts, technical_by_level;
+    std::vector<std::int64_t> job_chance_millionths;
+  };
+  const Tally zero{std::vector<std::int32_t>(flows.mbo_entrants.size(), 0),
+                   std::vector<std::int32_t>(flows.mbo_technical.size(), 0),
+                   std::vector<std::int32_t>(flows.mbo_dropouts.size(), 0),
+                   std::vector<std::int32_t>(flows.mbo_technical_by_level.size(), 0),
+                   std::vector<std::int64_t>(flows.mbo_job_chance_millionths.size(), 0)};
+  auto add = [](auto& total, const auto& part) {
+    for (std::size_t k = 0; k < total.size(); ++k) total[k] += part[k];
+  };
+  for_each_index_counting(s.size(), zero, [&](std::size_t i, Tally& t) {
     if (s.status[i] != StudentStatus::graduated) return;
     RandomStream rng = ctx.stream(Purpose::mbo_transition, s.id[i]);
     if (!rng.bernoulli(params.mbo_share)) return;
@@ -103,15 +114,19 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
     const bool drops_out = ctx.stream(Purpose::mbo_dropout, s.id[i]).bernoulli(std::min(1.0, dropout));
 
     const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);
-    std::atomic_ref<std::int32_t>(flows.mbo_entrants[cell]).fetch_add(1, std::memory_order_relaxed);
-    std::atomic_ref<std::int64_t>(flows.mbo_job_chance_millionths[cell])
-        .fetch_add(std::llround(job_chance * 1e6), std::memory_order_relaxed);
-    if (drops_out) std::atomic_ref<std::int32_t>(flows.mbo_dropouts[cell]).fetch_add(1, std::memory_order_relaxed);
+    ++t.entrants[cell];
+    t.job_chance_millionths[cell] += std::llround(job_chance * 1e6);
+    if (drops_out) ++t.dropouts[cell];
     if (technical) {
-      std::atomic_ref<std::int32_t>(flows.mbo_technical[cell]).fetch_add(1, std::memory_order_relaxed);
-      std::atomic_ref<std::int32_t>(flows.mbo_technical_by_level[region * 4 + static_cast<std::size_t>(level - 1)])
-          .fetch_add(1, std::memory_order_relaxed);
+      ++t.technical[cell];
+      ++t.technical_by_level[region * 4 + static_cast<std::size_t>(level - 1)];
     }
+  }, [&](const Tally& t) {
+    add(flows.mbo_entrants, t.entrants);
+    add(flows.mbo_technical, t.technical);
+    add(flows.mbo_dropouts, t.dropouts);
+    add(flows.mbo_technical_by_level, t.technical_by_level);
+    add(flows.mbo_job_chance_millionths, t.job_chance_millionths);
   });
 }
 

@@ -18,7 +18,6 @@ namespace stosim {
 namespace {
 
 constexpr int n_choosing_leerwegen = 3;  // BB, KB, GL
-constexpr int max_alternatives = 128;
 
 double constant(const World& world, int leerweg, int profile) {
   return world.start.profile_constant[static_cast<std::size_t>(leerweg * n_profiles + profile)];
@@ -70,59 +69,109 @@ OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& tec
   return sums;
 }
 
-struct LocationAlternatives {
-  int count = 0;
-  double total = 0.0;
-  std::array<std::int32_t, max_alternatives> location;
-  std::array<double, max_alternatives> weight;  // unnormalised probability of the location
-};
-
-// What every student's choice shares in a year: e^(beta_d * d) per reachable entry and the
-// offer sums, so that a student's choice costs one exp and a pass over nearby locations.
+// What every student's choice shares in a year, aligned with the zones' reachable lists: per
+// reachable entry and choosing leerweg, e^(beta_d * d) * switch factor * the location's offer
+// sums, split into other and technical profiles, and their totals per zone. A student's weight of
+// a location is then other + f * technical (f = e^(beta_p * propensity)), without the switch
+// factor at their own location: a choice costs one exp and a pass of multiply-adds.
 struct ChoiceTables {
   OfferSums sums;
-  std::vector<double> distance_factor;  // aligned with world.zones.reachable
-  double switch_factor = 1.0;           // e^(-switch_school_cost)
+  double switch_factor = 1.0;                      // e^(-switch_school_cost)
+  std::vector<double> other, technical;            // [reachable entry x leerweg]
+  std::vector<double> zone_other, zone_technical;  // [zone x leerweg]
 };
 
 ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params,
                            const std::array<bool, n_profiles>& technical, Appeal appeal) {
-  ChoiceTables t{offer_sums(world, technical, appeal), {}, std::exp(-params.switch_school_cost)};
-  const std::vector<float>& distance = world.zones.reachable.distance_km;
-  t.distance_factor.resize(distance.size());
-  for (std::size_t k = 0; k < distance.size(); ++k)
-    t.distance_factor[k] = std::exp(params.beta_distance * distance[k]);
+  ChoiceTables t{offer_sums(world, technical, appeal), std::exp(-params.switch_school_cost), {}, {}, {}, {}};
+  const ReachableLocations& reach = world.zones.reachable;
+  const std::size_t entries = reach.location.size() * n_choosing_leerwegen;
+  const std::size_t zones = world.zones.size() * n_choosing_leerwegen;
+  t.other.assign(entries, 0.0), t.technical.assign(entries, 0.0);
+  t.zone_other.assign(zones, 0.0), t.zone_technical.assign(zones, 0.0);
+  for_each_index(world.zones.size(), [&](std::size_t z) {
+    for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
+      const double factor = std::exp(params.beta_distance * reach.distance_km[k]) * t.switch_factor;
+      for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+        const std::size_t cell = t.sums.at(static_cast<std::size_t>(reach.location[k]), lw);
+        const std::size_t entry = k * n_choosing_leerwegen + static_cast<std::size_t>(lw);
+        t.other[entry] = factor * t.sums.other[cell];
+        t.technical[entry] = factor * t.sums.technical[cell];
+        t.zone_other[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] += t.other[entry];
+        t.zone_technical[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] += t.technical[entry];
+      }
+    }
+  });
   return t;
 }
 
-// weight(l) = e^(beta_d * d) * (switch factor if l != own) * (other(l) + e^(beta_p * prop) tech(l))
-LocationAlternatives location_alternatives(const World& world, const ProfileChoiceParams& params,
-                                           const ChoiceTables& tables, std::size_t student,
-                                           double tech_factor) {
+// One student's view of the tables: the zone's reachable entries, the technical factor and the
+// own location, which carries no switch cost, and is added on its own when beyond reach.
+struct Chooser {
+  std::uint32_t first = 0, end = 0;
+  std::size_t lw = 0;
+  double tech_factor = 1.0;
+  std::int32_t own = -1;
+  double own_factor = 1.0;          // 1 / switch factor
+  double beyond_reach = 0.0;        // weight of the own location when it is not an entry
+  double beyond_technical = 0.0;    // its technical part
+  double total = 0.0;               // sum of all the student's location weights
+};
+
+double tech_factor(const World& world, const ProfileChoiceParams& params, std::size_t student);
+
+// Other and technical parts of the weight of entry k for the student.
+std::pair<double, double> entry_weights(const ChoiceTables& t, const Chooser& c, const ReachableLocations& reach,
+                                        std::uint32_t k) {
+  const std::size_t entry = k * n_choosing_leerwegen + c.lw;
+  const double own = reach.location[k] == c.own ? c.own_factor : 1.0;
+  return {own * t.other[entry], own * c.tech_factor * t.technical[entry]};
+}
+
+Chooser chooser(const World& world, const ProfileChoiceParams& params, const ChoiceTables& t,
+                std::size_t student) {
   const Students& s = world.students;
-  const auto zone = static_cast<std::size_t>(s.home_zone[student]);
-  const std::int32_t own = s.location[student];
-  const int lw = static_cast<int>(s.leerweg[student]);
-  LocationAlternatives alt;
-  bool own_seen = false;
-  auto add = [&](std::int32_t l, double factor) {
-    const std::size_t cell = tables.sums.at(static_cast<std::size_t>(l), lw);
-    const double offer = tables.sums.other[cell] + tech_factor * tables.sums.technical[cell];
-    if (offer <= 0.0 || alt.count == max_alternatives) return;
-    const double w = factor * offer;
-    alt.location[alt.count] = l;
-    alt.weight[alt.count++] = w;
-    alt.total += w;
-  };
   const ReachableLocations& reach = world.zones.reachable;
-  for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
-    const bool is_own = reach.location[k] == own;
-    own_seen = own_seen || is_own;
-    add(reach.location[k], tables.distance_factor[k] * (is_own ? 1.0 : tables.switch_factor));
+  const auto zone = static_cast<std::size_t>(s.home_zone[student]);
+  Chooser c;
+  c.first = reach.offset[zone], c.end = reach.offset[zone + 1];
+  c.lw = static_cast<std::size_t>(s.leerweg[student]);
+  c.tech_factor = tech_factor(world, params, student);
+  c.own = s.location[student];
+  c.own_factor = 1.0 / t.switch_factor;
+  const std::size_t cell = zone * n_choosing_leerwegen + c.lw;
+  c.total = t.zone_other[cell] + c.tech_factor * t.zone_technical[cell];
+  for (std::uint32_t k = c.first; k < c.end; ++k)
+    if (reach.location[k] == c.own) {
+      const std::size_t entry = k * n_choosing_leerwegen + c.lw;
+      c.total += (c.own_factor - 1.0) * (t.other[entry] + c.tech_factor * t.technical[entry]);
+      return c;
+    }
+  if (c.own >= 0) {
+    const std::size_t own_cell = t.sums.at(static_cast<std::size_t>(c.own), static_cast<int>(c.lw));
+    const double distance = std::exp(params.beta_distance * distance_km(world, zone, static_cast<std::size_t>(c.own)));
+    c.beyond_technical = distance * c.tech_factor * t.sums.technical[own_cell];
+    c.beyond_reach = distance * t.sums.other[own_cell] + c.beyond_technical;
+    c.total += c.beyond_reach;
   }
-  if (!own_seen)
-    add(own, std::exp(params.beta_distance * distance_km(world, zone, static_cast<std::size_t>(own))));
-  return alt;
+  return c;
+}
+
+// Draws the student's location in proportion to its weight; -1 when every weight is zero.
+std::int32_t draw_location(const ChoiceTables& t, const Chooser& c, const ReachableLocations& reach,
+                           RandomStream& rng) {
+  if (c.total <= 0.0) return -1;
+  double target = rng.uniform() * c.total;
+  std::int32_t last = -1;
+  for (std::uint32_t k = c.first; k < c.end; ++k) {
+    const auto [other, technical] = entry_weights(t, c, reach, k);
+    const double w = other + technical;
+    if (w <= 0.0) continue;
+    last = reach.location[k];
+    if (target < w) return last;
+    target -= w;
+  }
+  return c.beyond_reach > 0.0 ? c.own : last;
 }
 
 double tech_factor(const World& world, const ProfileChoiceParams& params, std::size_t student) {
@@ -196,6 +245,7 @@ std::vector<double> expected_programme_choices(const World& world, const Profile
                                                Appeal appeal) {
   const ChoiceTables tables = choice_tables(world, params, technical, appeal);
   const OfferSums& sums = tables.sums;
+  const ReachableLocations& reach = world.zones.reachable;
   const Students& s = world.students;
   // Expected number of choosers per (location, leerweg) going to its technical or other group;
   // within a group, profiles split in proportion to e^constant.
@@ -206,15 +256,19 @@ std::vector<double> expected_programme_choices(const World& world, const Profile
       [&](const tbb::blocked_range<std::size_t>& range, Mass acc) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
           if (!chooses_profile(s, i)) continue;
-          const double e = tech_factor(world, params, i);
-          const LocationAlternatives alt = location_alternatives(world, params, tables, i, e);
-          const int lw = static_cast<int>(s.leerweg[i]);
-          for (int k = 0; k < alt.count; ++k) {
-            const std::size_t cell = sums.at(static_cast<std::size_t>(alt.location[k]), lw);
-            const double offer = sums.other[cell] + e * sums.technical[cell];
-            const double p_location = alt.weight[k] / alt.total;
-            acc[2 * cell] += p_location * e * sums.technical[cell] / offer;
-            acc[2 * cell + 1] += p_location * sums.other[cell] / offer;
+          const Chooser c = chooser(world, params, tables, i);
+          if (c.total <= 0.0) continue;
+          const int lw = static_cast<int>(c.lw);
+          for (std::uint32_t k = c.first; k < c.end; ++k) {
+            const auto [w_other, w_technical] = entry_weights(tables, c, reach, k);
+            const std::size_t cell = sums.at(static_cast<std::size_t>(reach.location[k]), lw);
+            acc[2 * cell] += w_technical / c.total;
+            acc[2 * cell + 1] += w_other / c.total;
+          }
+          if (c.beyond_reach > 0.0) {
+            const std::size_t cell = sums.at(static_cast<std::size_t>(c.own), lw);
+            acc[2 * cell] += c.beyond_technical / c.total;
+            acc[2 * cell + 1] += (c.beyond_reach - c.beyond_technical) / c.total;
           }
         }
         return acc;
@@ -473,31 +527,19 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
   for_each_index(s.size(), [&](std::size_t i) {
     if (!chooses_profile(s, i)) return;
     RandomStream rng = ctx.stream(Purpose::profile_choice, s.id[i]);
-    const double e = tech_factor(world, params, i);
-    const int lw = static_cast<int>(s.leerweg[i]);
-    const LocationAlternatives alt = location_alternatives(world, params, tables, i, e);
-    std::int32_t chosen = -1;
-    if (alt.total > 0.0) {
-      double target = rng.uniform() * alt.total;
-      chosen = alt.location[alt.count - 1];
-      for (int k = 0; k < alt.count; ++k) {
-        if (target < alt.weight[k]) {
-          chosen = alt.location[k];
-          break;
-        }
-        target -= alt.weight[k];
-      }
-    } else {
+    const Chooser c = chooser(world, params, tables, i);
+    const int lw = static_cast<int>(c.lw);
+    std::int32_t chosen = draw_location(tables, c, world.zones.reachable, rng);
+    if (c.total <= 0.0)
       chosen = nearest_with_programme(world, sums, static_cast<std::size_t>(s.home_zone[i]), lw);
-    }
     if (chosen < 0) {
       s.status[i] = StudentStatus::left;  // no programme in this leerweg anywhere
       left.fetch_add(1, std::memory_order_relaxed);
       return;
     }
     s.location[i] = chosen;
-    s.profile[i] = draw_profile(sums.cell_weights(sums.at(static_cast<std::size_t>(chosen), lw)), e,
-                                ctx.technical, -1, rng);
+    s.profile[i] = draw_profile(sums.cell_weights(sums.at(static_cast<std::size_t>(chosen), lw)),
+                                c.tech_factor, ctx.technical, -1, rng);
   });
   world.flows.left += left.load();
 }

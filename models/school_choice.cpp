@@ -53,19 +53,24 @@ double school_factor(const World& world, std::size_t location, int lw) {
 // of exponentials instead of one per entry and leerweg.
 std::vector<double> cumulative_weights(const World& world, const SchoolChoiceParams& params) {
   const std::vector<std::int32_t> open = count_open_profiles(world);
-  std::vector<double> location_factor(world.locations.size());
-  for (std::size_t l = 0; l < location_factor.size(); ++l)
-    location_factor[l] = std::exp(school_utility(world, params, l, 0.0f, open));
+  // e^(the rest) per location and leerweg, zero where the leerweg is not taught.
+  std::vector<double> location_factor(world.locations.size() * n_leerwegen, 0.0);
+  for (std::size_t l = 0; l < world.locations.size(); ++l) {
+    const double rest = std::exp(school_utility(world, params, l, 0.0f, open));
+    for (int lw = 0; lw < n_leerwegen; ++lw)
+      if (world.locations.offers(l, static_cast<Leerweg>(lw)))
+        location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)] = rest * school_factor(world, l, lw);
+  }
   const ReachableLocations& reach = world.zones.reachable;
   std::vector<double> cumulative(reach.location.size() * n_leerwegen, 0.0);
   for_each_index(world.zones.size(), [&](std::size_t zone) {
     double total[n_leerwegen] = {};
     for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
       const auto l = static_cast<std::size_t>(reach.location[k]);
-      const double w = std::exp(params.beta_distance * reach.distance_km[k]) * location_factor[l];
+      const double distance = std::exp(params.beta_distance * reach.distance_km[k]);
       for (int lw = 0; lw < n_leerwegen; ++lw) {
-        if (world.locations.offers(l, static_cast<Leerweg>(lw))) total[lw] += w * school_factor(world, l, lw);
-        cumulative[k * n_leerwegen + lw] = total[lw];
+        total[lw] += distance * location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)];
+        cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)] = total[lw];
       }
     }
   });

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "output/compare_sweep.hpp"
 #include "output/report_internal.hpp"
 #include "output/sweep_reader.hpp"
 #include "sim/data_error.hpp"
@@ -183,6 +184,41 @@ json design_table(const Sweep& s) {
           {"rows", rows}, {"note", note}};
 }
 
+// Effects of the sweep's first scenario against its second, paired by design point and replicate
+// (output/compare_sweep.hpp); an empty table when the sweep has one scenario or nothing pairs.
+json effects_table(const std::string& path, const Sweep& s) {
+  std::vector<std::string> scenarios;
+  for (const std::string& name : s.scenario)
+    if (std::find(scenarios.begin(), scenarios.end(), name) == scenarios.end()) scenarios.push_back(name);
+  if (scenarios.size() < 2) return nullptr;
+  std::vector<SweepEffect> effects;
+  try {
+    effects = sweep_effects(path, scenarios[0], scenarios[1]);
+  } catch (const DataError&) {
+    return nullptr;  // no design point under both scenarios
+  }
+  json rows = json::array();
+  for (const SweepEffect& e : effects) {
+    // In the units the charts use (a share as %).
+    const auto shown = std::find_if(s.summaries.begin(), s.summaries.end(), [&](const Summary& m) { return m.name == e.summary; });
+    const double factor = shown == s.summaries.end() ? 1.0 : shown->display.factor;
+    const std::string name = shown == s.summaries.end() ? e.summary : fmt::format("{} ({})", e.summary, shown->display.unit);
+    const auto f = [factor](double v) { return std::isfinite(v) ? fmt::format("{:.4g}", v * factor) : std::string("—"); };
+    rows.push_back(json::array({name, std::to_string(e.points), f(e.scenario_mean), f(e.counterfactual_mean),
+                                f(e.effect), f(e.interval_low) + " … " + f(e.interval_high),
+                                f(e.point_interval_low) + " … " + f(e.point_interval_high)}));
+  }
+  return {{"kind", "table"}, {"id", "effects"},
+          {"title", fmt::format("{} against {}", scenarios[0], scenarios[1])},
+          {"columns", json::array({"summary", "points", scenarios[0], scenarios[1], "effect",
+                                   "95 % of points × replicates", "95 % of the points' means"})},
+          {"numeric", json::array({false, true, true, true, true, false, false})},
+          {"rows", rows},
+          {"note", "Runs paired by design point (every other design value equal: with a posterior design, the "
+                   "same draw) and by replicate. The first interval is parameter plus replicate uncertainty, the "
+                   "second the parameters' alone (`stosim compare FILE --scenarios A,B` writes it as CSV)."}};
+}
+
 }  // namespace
 
 SweepPage sweep_page(const std::string& path) {
@@ -201,12 +237,17 @@ SweepPage sweep_page(const std::string& path) {
   if (charts.empty())
     intro += " Nothing to chart: the sweep varies no key or keeps no national summary.";
   if (charts.size() == max_charts) intro += fmt::format(" Only the first {} charts are shown.", max_charts);
-  const json sections = json::array(
+  json sections = json::array(
       {{{"id", "summaries"}, {"title", "Summaries against parameters"}, {"intro", intro}, {"items", charts}},
        {{"id", "design"}, {"title", "Design"}, {"intro", fmt::format("A {} design of {} runs.", s.design, s.scenario.size())},
         {"wide", true}, {"items", json::array({design_table(s)})}},
        {{"id", "sweep_file"}, {"title", "The sweep file"}, {"intro", ""},
         {"items", json::array({{{"kind", "text"}, {"id", "sweep_yaml"}, {"title", "as run"}, {"text", s.yaml}}})}}});
+  if (json effects = effects_table(path, s); !effects.is_null()) {
+    const json section = {{"id", "effects"}, {"title", "Effects"}, {"intro", ""}, {"wide", true},
+                          {"items", json::array({std::move(effects)})}};
+    sections.insert(sections.begin() + 1, section);
+  }
   SweepPage page;
   page.title = "sweep " + s.name;
   page.subtitle = fmt::format("{}–{}, {} runs × {} replicate{}.", s.start_year, s.end_year, s.scenario.size(),

@@ -20,18 +20,30 @@ void remove_finished_students(Students& s) {
   keep_where(s.status, s.status, keep);  // last: the others read it
 }
 
+void grow_students(Students& s, std::size_t count) {
+  const std::size_t n = s.size() + count;
+  s.id.resize(n), s.home_zone.resize(n), s.location.resize(n), s.cohort.resize(n);
+  s.grade.resize(n), s.leerweg.resize(n), s.profile.resize(n), s.is_male.resize(n);
+  s.propensity.resize(n), s.status.resize(n), s.technical_keuzevak.resize(n);
+}
+
+void set_student(Students& s, std::size_t i, const NewStudent& n) {
+  s.id[i] = n.id;
+  s.home_zone[i] = n.home_zone;
+  s.location[i] = n.location;
+  s.cohort[i] = static_cast<std::int16_t>(n.cohort);
+  s.grade[i] = static_cast<std::uint8_t>(n.grade);
+  s.leerweg[i] = n.leerweg;
+  s.profile[i] = n.profile;
+  s.is_male[i] = n.male ? 1 : 0;
+  s.propensity[i] = n.propensity;
+  s.status[i] = StudentStatus::enrolled;
+  s.technical_keuzevak[i] = 0;
+}
+
 void add_student(Students& s, const NewStudent& n) {
-  s.id.push_back(n.id);
-  s.home_zone.push_back(n.home_zone);
-  s.location.push_back(n.location);
-  s.cohort.push_back(static_cast<std::int16_t>(n.cohort));
-  s.grade.push_back(static_cast<std::uint8_t>(n.grade));
-  s.leerweg.push_back(n.leerweg);
-  s.profile.push_back(n.profile);
-  s.is_male.push_back(n.male ? 1 : 0);
-  s.propensity.push_back(n.propensity);
-  s.status.push_back(StudentStatus::enrolled);
-  s.technical_keuzevak.push_back(0);
+  grow_students(s, 1);
+  set_student(s, s.size() - 1, n);
 }
 
 void reset_flows(World& world) {

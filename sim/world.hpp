@@ -273,6 +273,10 @@ struct NewStudent {
   float propensity = 0.0f;
 };
 void add_student(Students& students, const NewStudent& student);
+// Grows every column by `count` enrolled students, to be filled with set_student: lets a
+// mechanism add many students in parallel without a push_back per column per student.
+void grow_students(Students& students, std::size_t count);
+void set_student(Students& students, std::size_t i, const NewStudent& student);
 
 // Keeps the entries of a column whose status equals `keep`, in order: the compaction of an
 // agent kind's arrays, applied to every column with the status column last.

@@ -83,6 +83,51 @@ TEST_CASE("ProfileChoice.MatchesAnalyticLogit", "[choice][statistical]") {
   check_frequencies(counts, probability);
 }
 
+TEST_CASE("ProfileChoice.OwnLocationBeyondReachStaysAChoice", "[choice][statistical]") {
+  // The students' own school lies beyond the travel radius (15 km, radius 10): it is still an
+  // alternative, at its distance and without the switch cost; the near school costs a switch.
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t home = sw.add_zone(0, 0);
+  const std::size_t own = sw.add_location(15, 0, 0b0001), near = sw.add_location(5, 0, 0b0001);
+  const int pie = 1, zw = 8;
+  sw.offer(own, pie), sw.offer(own, zw), sw.offer(near, zw);
+  const float propensity = -0.4f;
+  for (int i = 0; i < choosers; ++i) sw.add_student(home, own, 2, Leerweg::bb, no_profile, propensity);
+  World& world = sw.finish(10.0);
+  REQUIRE(world.zones.reachable.location.size() == 1);  // only the near school is within reach
+  world.start.profile_constant.assign(3 * n_profiles, 0.0f);
+  world.start.profile_constant[zw] = 0.4f;
+
+  ProfileChoiceParams params;
+  params.beta_distance = -0.08;
+  params.switch_school_cost = 1.1;
+  params.beta_propensity = 0.9;
+  StepContext ctx;
+  ctx.streams = {6, 0};
+  ctx.year = 2018;
+  ctx.technical = {true, true, true, true, true, false, false, false, false, false};
+
+  std::map<std::pair<int, int>, double> probability;
+  double total = 0.0;
+  for (std::size_t l : {own, near})
+    for (int p : {pie, zw}) {
+      if (!world.programmes.offered[programme_index(l, p)]) continue;
+      const double v = world.start.profile_constant[p] + params.beta_distance * world.locations.x_km[l] -
+                       (l == own ? 0.0 : params.switch_school_cost) +
+                       (ctx.technical[p] ? params.beta_propensity * propensity : 0.0);
+      probability[{int(l), p}] = std::exp(v);
+      total += std::exp(v);
+    }
+  for (auto& [alternative, p] : probability) p /= total;
+
+  choose_profiles(world, params, ctx);
+  std::map<std::pair<int, int>, int> counts;
+  for (std::size_t i = 0; i < world.students.size(); ++i)
+    ++counts[{world.students.location[i], world.students.profile[i]}];
+  check_frequencies(counts, probability);
+}
+
 TEST_CASE("SchoolChoice.MatchesAnalyticLogit", "[choice][statistical]") {
   SmallWorld sw;
   sw.add_region();

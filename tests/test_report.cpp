@@ -220,6 +220,19 @@ TEST_CASE("Report.SweepPageChartsEverySummaryAgainstEveryParameter", "[report][s
     ++checked;
   }
   CHECK(checked == 2 * 4);
+  // The grid crosses two distance weights with baseline and no_sto: an effects table pairs them
+  // (runs 0/1 and 2/3), in % like the charts.
+  const nlohmann::json* effects = nullptr;
+  for (const auto& section : data["sections"])
+    for (const auto& item : section["items"])
+      if (item["id"] == "effects") effects = &item;
+  REQUIRE(effects != nullptr);
+  CHECK((*effects)["title"] == "baseline against no_sto");
+  REQUIRE((*effects)["rows"].size() == 1);
+  double effect = 0.0;
+  for (std::size_t pair : {0u, 2u})
+    for (std::size_t r = 0; r < 2; ++r) effect += 100.0 * (stored[2 * pair + r] - stored[2 * (pair + 1) + r]) / 4;
+  CHECK(std::stod((*effects)["rows"][0][4].get<std::string>()) == Approx(effect).epsilon(1e-3).margin(1e-3));
   // A sweep is shown alone.
   request.counterfactual = grid.string();
   CHECK_THROWS_AS(report_json(request), DataError);

@@ -2,8 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
+#include "experiments/abc_smc.hpp"
 #include "experiments/design.hpp"
 #include "experiments/sweep_spec.hpp"
 #include "sweep_helpers.hpp"
@@ -148,4 +150,47 @@ TEST_CASE("Sweep files are checked like scenarios: file, line and key", "[sweep]
             .find("only national summaries") != std::string::npos);
   CHECK(load_errors(base + "design:\n  type: grid\n  parameters:\n    replicates: [1, 2]\n")
             .find("replicates cannot vary") != std::string::npos);
+}
+
+TEST_CASE("A posterior design draws parameter sets by weight, each under every scenario", "[sweep][design]") {
+  // A posterior of three particles; the last generation gives particle 2 no weight.
+  AbcResult posterior;
+  posterior.keys = {"dropout.dropout_rate", "programme_viability.min_students"};
+  AbcGeneration first, last;
+  first.particles = {0.01, 10, 0.02, 11, 0.03, 12};
+  first.weights = {0.0, 0.0, 1.0};
+  last.particles = {0.011, 20.4, 0.022, 21.6, 0.033, 22.0};
+  last.weights = {0.25, 0.75, 0.0};
+  first.distances = last.distances = {1, 1, 1};
+  posterior.generations = {first, last};
+  // Beside the sweep files (the scratch directory is made on first use).
+  const std::string file =
+      (std::filesystem::path(sweep_file("posterior_beside.yaml", "")).parent_path() / "posterior.h5").string();
+  write_abc_file(file, posterior, AbcOptions{});
+  const SweepSpec spec = load_sweep(sweep_file("posterior.yaml", base + "design:\n  type: posterior\n  file: " + file + R"(
+  points: 200
+  seed: 3
+  scenarios: [baseline, no_sto]
+)"));
+  REQUIRE(spec.runs.size() == 400);
+  CHECK(spec.varied_keys ==
+        std::vector<std::string>{"scenario", "dropout.dropout_rate", "programme_viability.min_students"});
+  int second = 0;
+  for (std::size_t r = 0; r < spec.runs.size(); r += 2) {
+    const Scenario a = spec.scenario(r), b = spec.scenario(r + 1);
+    CHECK(a.name == "baseline");
+    CHECK(b.name == "no_sto");
+    // The pair shares its draw; only the last generation's weighted particles appear.
+    CHECK(a.model.dropout.dropout_rate == b.model.dropout.dropout_rate);
+    const double rate = a.model.dropout.dropout_rate;
+    REQUIRE((rate == 0.011 || rate == 0.022));
+    CHECK(a.model.programme_viability.min_students == (rate == 0.011 ? 20 : 22));  // whole numbers rounded
+    second += rate == 0.022;
+  }
+  // 200 draws at p = 0.75: the count lies within 4 binomial standard deviations (6.1) of 150.
+  CHECK(std::abs(second - 150) <= 25);
+  CHECK(load_errors(base + "design:\n  type: posterior\n  file: nowhere.h5\n  points: 2\n")
+            .find("bad.yaml:11: design.file: cannot read it as an ABC-SMC posterior") != std::string::npos);
+  CHECK(load_errors(base + "design:\n  type: posterior\n  file: " + file + "\n  points: 2\n  parameters: {}\n")
+            .find("design.parameters: unknown key (type, file, points, seed, scenarios)") != std::string::npos);
 }

@@ -132,7 +132,7 @@ struct H8Params {  // professional development and teachers from industry
   double budget_share = 0.15;
   double development_hours = 40.0;
   double training_speedup = 1.0;
-  double hybrid_per_core_partner = 0.3;
+  double hybrid_per_core_partner = 0.03;
   double full_dose = 150.0;
   template <class V>
   void visit(V& v) {
@@ -142,7 +142,7 @@ struct H8Params {  // professional development and teachers from industry
     v(training_speedup, "training_speedup",
       {.unit = "1/year", .min = 0, .max = 5, .description = "Extra yearly probability that a teacher in training or unqualified becomes qualified at the full dose", .source = "assumption"});
     v(hybrid_per_core_partner, "hybrid_per_core_partner",
-      {.unit = "teachers/year", .min = 0, .max = 5, .description = "Hybrid teachers a core partner firm seconds per year at the full dose, when vacancies exist", .source = "assumption"});
+      {.unit = "teachers/year", .min = 0, .max = 5, .description = "Hybrid teachers a core partner firm seconds per year at the full dose, when vacancies exist", .source = "no data; assumption: with about 1,300 core partners nationally (baseline, scale 1) at most about 40 hybrid teachers a year, against some 60 graduates and 45 side-entrants hired; range 0.01-0.1 (0.3 before the firms were counted at every scale as at scale 1 let hybrids fill every vacancy)"});
     v(full_dose, "full_dose", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Development envelope per year-1 student of the region at which the H8 effects are full (less money, a proportional effect; 0: any money gives the full effect)", .source = "assumption: about the envelope of an average region at the transition budget"});
   }
 };

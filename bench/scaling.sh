@@ -49,6 +49,7 @@ for threads in 1 2 4 8 16; do
 done
 if command -v mpirun >/dev/null; then
   for ranks in 1 2 3 4; do
+    [ "$ranks" -gt "$max_threads" ] && break
     per_rank=$((max_threads / ranks))
     s=$(seconds mpirun -np "$ranks" --oversubscribe --bind-to none "$stosim" sweep "$work/sweep.yaml" -q \
         --threads "$per_rank" -o "$work/r$ranks.h5")

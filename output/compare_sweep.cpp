@@ -7,8 +7,10 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <vector>
 
+#include "output/statistics.hpp"
 #include "output/sweep_reader.hpp"
 #include "sim/data_error.hpp"
 
@@ -19,19 +21,10 @@ namespace {
 // The design point of each run: its values of every varied key except the scenario.
 std::vector<std::string> design_points(hid_t file, std::size_t runs) {
   std::vector<std::string> point(runs);
-  const h5::Handle group = h5::open_group(file, "design/parameters");
-  for (const std::string& key : h5::members(group.id())) {
-    if (key == "scenario") continue;
-    const h5::Handle set(H5Dopen2(group.id(), key.c_str(), H5P_DEFAULT), H5Dclose, "open " + key);
-    const h5::Handle type(H5Dget_type(set.id()), H5Tclose, "get a type");
-    std::vector<std::string> text;
-    if (H5Tget_class(type.id()) == H5T_STRING) {
-      text = h5::read_strings(group.id(), key);
-    } else {
-      std::vector<hsize_t> shape;
-      for (double v : h5::read_doubles(group.id(), key, shape)) text.push_back(fmt::format("{}", v));
-    }
-    for (std::size_t r = 0; r < runs && r < text.size(); ++r) point[r] += key + "=" + text[r] + ";";
+  for (const DesignColumn& c : read_design_columns(file, runs)) {
+    if (c.key == "scenario") continue;
+    for (std::size_t r = 0; r < runs; ++r)
+      point[r] += c.key + "=" + (c.numeric ? fmt::format("{}", c.numbers[r]) : c.text[r]) + ";";
   }
   return point;
 }
@@ -68,12 +61,6 @@ double quantile(std::vector<double> v, double q) {
   return v[low] + (at - static_cast<double>(low)) * (v[high] - v[low]);
 }
 
-double mean(const std::vector<double>& v) {
-  double sum = 0.0;
-  for (double x : v) sum += x;
-  return v.empty() ? NAN : sum / static_cast<double>(v.size());
-}
-
 std::string number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : "NA"; }
 
 }  // namespace
@@ -101,15 +88,16 @@ std::vector<SweepEffect> sweep_effects(const std::string& path, const std::strin
     const std::size_t replicates = shape[1];
     std::vector<double> in_a, in_b, differences, point_effects;
     for (const auto& [ra, rb] : pairs) {
-      std::vector<double> point;
-      for (std::size_t k = 0; k < replicates; ++k) {
-        const double x = values[ra * replicates + k], y = values[rb * replicates + k];
-        if (!std::isfinite(x) || !std::isfinite(y)) continue;
-        in_a.push_back(x), in_b.push_back(y), differences.push_back(x - y), point.push_back(x - y);
-      }
-      if (!point.empty()) point_effects.push_back(mean(point));
+      const std::span<const double> a_values(&values[ra * replicates], replicates);
+      const std::span<const double> b_values(&values[rb * replicates], replicates);
+      in_a.insert(in_a.end(), a_values.begin(), a_values.end());
+      in_b.insert(in_b.end(), b_values.begin(), b_values.end());
+      for (std::size_t k = 0; k < replicates; ++k)
+        if (!std::isnan(a_values[k]) && !std::isnan(b_values[k])) differences.push_back(a_values[k] - b_values[k]);
+      if (const PairedEffect point = paired_effect(a_values, b_values); point.n > 0) point_effects.push_back(point.effect);
     }
-    effects.push_back({name, point_effects.size(), replicates, mean(in_a), mean(in_b), mean(differences),
+    const PairedEffect all = paired_effect(in_a, in_b);
+    effects.push_back({name, point_effects.size(), replicates, all.mean_a, all.mean_b, all.effect,
                        quantile(differences, 0.025), quantile(differences, 0.975),
                        quantile(point_effects, 0.025), quantile(point_effects, 0.975)});
   }

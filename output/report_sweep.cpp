@@ -22,13 +22,7 @@ constexpr std::size_t max_table_rows = 200;
 
 json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
-// One varied key: its value in every run, as numbers where all are numbers.
-struct Parameter {
-  std::string key;
-  bool numeric = true;
-  std::vector<double> numbers;
-  std::vector<std::string> text;
-};
+using Parameter = DesignColumn;
 
 // One national summary: mean, lowest and highest replicate of every run.
 struct Summary {
@@ -46,28 +40,6 @@ struct Sweep {
   std::vector<Summary> summaries;
   std::size_t skipped_summaries = 0;  // region or location summaries: too many to chart
 };
-
-std::vector<Parameter> read_parameters(hid_t file, const std::vector<std::string>& scenario) {
-  std::vector<Parameter> out;
-  const h5::Handle group = h5::open_group(file, "design/parameters");
-  for (const std::string& key : h5::members(group.id())) {
-    Parameter p{key, true, {}, {}};
-    const h5::Handle set(H5Dopen2(group.id(), key.c_str(), H5P_DEFAULT), H5Dclose, "open " + key);
-    const h5::Handle type(H5Dget_type(set.id()), H5Tclose, "get a type");
-    if (H5Tget_class(type.id()) == H5T_STRING) {
-      p.numeric = false;
-      p.text = h5::read_strings(group.id(), key);
-    } else {
-      std::vector<hsize_t> shape;
-      p.numbers = h5::read_doubles(group.id(), key, shape);
-    }
-    if ((p.numeric ? p.numbers.size() : p.text.size()) != scenario.size())
-      throw DataError(fmt::format("/design/parameters/{}: {} values for {} runs", key,
-                                  p.numeric ? p.numbers.size() : p.text.size(), scenario.size()));
-    out.push_back(std::move(p));
-  }
-  return out;
-}
 
 Summary read_summary(hid_t group, const std::string& name, std::size_t runs) {
   Summary s;
@@ -108,7 +80,7 @@ Sweep read_sweep(const std::string& path) {
   s.end_year = h5::read_int_attribute(meta.id(), "end_year");
   s.scenario = h5::read_strings(file.id(), "design/scenario");
   s.complete = h5::read_ints(file.id(), "design/complete");
-  s.parameters = read_parameters(file.id(), s.scenario);
+  s.parameters = read_design_columns(file.id(), s.scenario.size());
   if (h5::exists(file.id(), "summaries")) {
     const h5::Handle group = h5::open_group(file.id(), "summaries");
     for (const std::string& name : h5::members(group.id())) {

@@ -152,4 +152,26 @@ void check_result_file(const std::string& path) {
   }
 }
 
+std::vector<DesignColumn> read_design_columns(hid_t file, std::size_t runs) {
+  std::vector<DesignColumn> out;
+  const h5::Handle group = h5::open_group(file, "design/parameters");
+  for (const std::string& key : h5::members(group.id())) {
+    DesignColumn c{key, true, {}, {}};
+    const h5::Handle set(H5Dopen2(group.id(), key.c_str(), H5P_DEFAULT), H5Dclose, "open " + key);
+    const h5::Handle type(H5Dget_type(set.id()), H5Tclose, "get a type");
+    if (H5Tget_class(type.id()) == H5T_STRING) {
+      c.numeric = false;
+      c.text = h5::read_strings(group.id(), key);
+    } else {
+      std::vector<hsize_t> shape;
+      c.numbers = h5::read_doubles(group.id(), key, shape);
+    }
+    const std::size_t values = c.numeric ? c.numbers.size() : c.text.size();
+    if (values != runs)
+      throw DataError(fmt::format("/design/parameters/{}: {} values for {} runs", key, values, runs));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace stosim

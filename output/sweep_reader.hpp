@@ -5,6 +5,7 @@
 // the checksum stored with it, block by block so that memory stays one replicate's results.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/hdf5_file.hpp"
 
@@ -22,5 +23,16 @@ void check_result_file(const std::string& path);
 // "stosim-run", "stosim-sweep" or whatever /metadata/format holds; throws DataError when the
 // file is not HDF5 or has no format.
 std::string result_file_format(const std::string& path);
+
+// One key a sweep's design varied (/design/parameters/KEY): its value in every run, as numbers
+// where all are numbers, else as text.
+struct DesignColumn {
+  std::string key;
+  bool numeric = true;
+  std::vector<double> numbers;
+  std::vector<std::string> text;
+};
+// Every varied key of an open sweep file; throws DataError when a column does not hold `runs` values.
+std::vector<DesignColumn> read_design_columns(hid_t file, std::size_t runs);
 
 }  // namespace stosim

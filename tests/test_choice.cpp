@@ -31,6 +31,30 @@ void check_frequencies(const std::map<std::pair<int, int>, int>& counts,
   for (const auto& [alternative, n] : counts) CHECK(probability.count(alternative) == 1);
 }
 
+// Every student (all at their own school, in BB, with one propensity, home at x = 0) chooses;
+// the frequencies must match the softmax over every open (location, profile) among `locations`.
+void check_profile_choices(World& world, const ProfileChoiceParams& params, const StepContext& ctx,
+                           std::size_t own, std::initializer_list<std::size_t> locations, float propensity) {
+  std::map<std::pair<int, int>, double> probability;
+  double total = 0.0;
+  for (std::size_t l : locations)
+    for (int p = 0; p < n_profiles; ++p) {
+      if (!world.programmes.offered[programme_index(l, p)]) continue;
+      const double v = world.start.profile_constant[p] + params.beta_distance * world.locations.x_km[l] -
+                       (l == own ? 0.0 : params.switch_school_cost) +
+                       (ctx.technical[p] ? params.beta_propensity * propensity : 0.0);
+      probability[{int(l), p}] = std::exp(v);
+      total += std::exp(v);
+    }
+  for (auto& [alternative, p] : probability) p /= total;
+
+  choose_profiles(world, params, ctx);
+  std::map<std::pair<int, int>, int> counts;
+  for (std::size_t i = 0; i < world.students.size(); ++i)
+    ++counts[{world.students.location[i], world.students.profile[i]}];
+  check_frequencies(counts, probability);
+}
+
 }  // namespace
 
 TEST_CASE("ProfileChoice.MatchesAnalyticLogit", "[choice][statistical]") {
@@ -62,25 +86,7 @@ TEST_CASE("ProfileChoice.MatchesAnalyticLogit", "[choice][statistical]") {
   ctx.year = 2018;
   ctx.technical = {true, true, true, true, true, false, false, false, false, false};
 
-  // Analytic: softmax over every open (location, profile) in BB.
-  std::map<std::pair<int, int>, double> probability;
-  double total = 0.0;
-  for (std::size_t l : {own, near, far})
-    for (int p = 0; p < n_profiles; ++p) {
-      if (!world.programmes.offered[programme_index(l, p)]) continue;
-      const double v = world.start.profile_constant[p] + params.beta_distance * world.locations.x_km[l] -
-                       (l == own ? 0.0 : params.switch_school_cost) +
-                       (ctx.technical[p] ? params.beta_propensity * propensity : 0.0);
-      probability[{int(l), p}] = std::exp(v);
-      total += std::exp(v);
-    }
-  for (auto& [alternative, p] : probability) p /= total;
-
-  choose_profiles(world, params, ctx);
-  std::map<std::pair<int, int>, int> counts;
-  for (std::size_t i = 0; i < world.students.size(); ++i)
-    ++counts[{world.students.location[i], world.students.profile[i]}];
-  check_frequencies(counts, probability);
+  check_profile_choices(world, params, ctx, own, {own, near, far}, propensity);
 }
 
 TEST_CASE("ProfileChoice.OwnLocationBeyondReachStaysAChoice", "[choice][statistical]") {
@@ -108,24 +114,7 @@ TEST_CASE("ProfileChoice.OwnLocationBeyondReachStaysAChoice", "[choice][statisti
   ctx.year = 2018;
   ctx.technical = {true, true, true, true, true, false, false, false, false, false};
 
-  std::map<std::pair<int, int>, double> probability;
-  double total = 0.0;
-  for (std::size_t l : {own, near})
-    for (int p : {pie, zw}) {
-      if (!world.programmes.offered[programme_index(l, p)]) continue;
-      const double v = world.start.profile_constant[p] + params.beta_distance * world.locations.x_km[l] -
-                       (l == own ? 0.0 : params.switch_school_cost) +
-                       (ctx.technical[p] ? params.beta_propensity * propensity : 0.0);
-      probability[{int(l), p}] = std::exp(v);
-      total += std::exp(v);
-    }
-  for (auto& [alternative, p] : probability) p /= total;
-
-  choose_profiles(world, params, ctx);
-  std::map<std::pair<int, int>, int> counts;
-  for (std::size_t i = 0; i < world.students.size(); ++i)
-    ++counts[{world.students.location[i], world.students.profile[i]}];
-  check_frequencies(counts, probability);
+  check_profile_choices(world, params, ctx, own, {own, near}, propensity);
 }
 
 TEST_CASE("SchoolChoice.MatchesAnalyticLogit", "[choice][statistical]") {

@@ -114,3 +114,30 @@ TEST_CASE("Scenarios.Nl2017StartsBeforeStoAndIsPaidFromItsFirstYear", "[scenario
   CHECK(national(with, "plan_approved", 1) > 0.0);
   CHECK(national(with, "agreements", 3) > 0.0);
 }
+
+TEST_CASE("ZeroSituation.BridgingCohortsAreThe2019CountWhereTheProgrammesOf2017_18Are", "[import][data]") {
+  STOSIM_REQUIRE_SHARED_DATA();
+  const ImportedPopulation& zero = zero_situation();
+  const ImportedPopulation now = import_population(default_import_files(shared_data.string()));
+  // Years 1-2 are the 2019/20 count's (split over leerwegen by each school's 2017/18 year 3, so
+  // the havo/vwo part of mixed classes differs a little)...
+  const auto sum = [](const std::array<std::int64_t, n_leerwegen>& a) { return static_cast<double>(a[0] + a[1] + a[2] + a[3]); };
+  CHECK(zero.report.bridge_in_file == now.report.bridge_in_file);
+  CHECK(sum(zero.report.imported_bridge) == Approx(sum(now.report.imported_bridge)).epsilon(0.02));
+  // ...spread over the locations by their 2017/18 year-3 students: every location with year-3 KB
+  // students has year-1/2 KB students in proportion (up to rounding), including those closed since.
+  const World& w = zero.world;
+  std::vector<double> year3(w.locations.size(), 0.0), bridge(w.locations.size(), 0.0);
+  for (std::size_t i = 0; i < w.students.size(); ++i) {
+    if (w.students.leerweg[i] != Leerweg::kb) continue;
+    const auto l = static_cast<std::size_t>(w.students.location[i]);
+    if (w.students.grade[i] == 3) year3[l] += 1;
+    if (w.students.grade[i] <= 2) bridge[l] += 1;
+  }
+  double all3 = 0, all12 = 0;
+  for (std::size_t l = 0; l < year3.size(); ++l) all3 += year3[l], all12 += bridge[l];
+  std::size_t off = 0;
+  for (std::size_t l = 0; l < year3.size(); ++l)
+    off += std::abs(bridge[l] - year3[l] * all12 / all3) > 4.0;  // two grades x two sexes, half a student each
+  CHECK(off == 0);
+}

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "import_helpers.hpp"
 #include "paired_effects.hpp"
@@ -33,7 +34,7 @@ TEST_CASE("Scenarios.EveryScenarioHasATest", "[scenario]") {
       "baseline", "no_sto", "money_only", "h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9",
       "all_hypotheses", "no_structural_money", "cofinancing_0", "cofinancing_10", "cofinancing_20",
       "strong_shrinkage", "mild_shrinkage", "tight_labour_market", "slack_labour_market",
-      "teacher_shortage", "nl_2019", "nl_2019_no_sto", "nl_2017", "nl_2017_no_sto"};
+      "teacher_shortage", "nl_2019", "nl_2019_no_sto", "nl_2017", "nl_2017_no_sto", "nl_2019_calibrated"};
   for (const auto& entry : std::filesystem::directory_iterator(std::string(STOSIM_SOURCE_DIR) + "/scenarios")) {
     const std::string name = entry.path().stem().string();
     INFO(name);
@@ -114,4 +115,21 @@ TEST_CASE("Scenarios.Nl2019ReceivesStoMoneyFrom2020", "[scenario][import][data]"
     CHECK(year_value(without, none, "budget_received", year) == 0.0);
   }
   CHECK(year_value(with, sto, "agreements", 2021) > 0.0);
+}
+
+TEST_CASE("Scenarios.Nl2019CalibratedIsNl2019WithTheCalibratedParameters", "[scenario]") {
+  // Only what the calibration identified (validation/calibrations/nl_2017_abc.yaml: the closure
+  // hazard) and the name differ.
+  const auto lines = [](const Scenario& s) {
+    std::set<std::string> out;
+    std::istringstream in(flat_text(s));
+    for (std::string line; std::getline(in, line);) out.insert(line);
+    return out;
+  };
+  const std::set<std::string> calibrated = lines(load_scenario("nl_2019_calibrated")), plain = lines(load_scenario("nl_2019"));
+  std::set<std::string> differ;
+  for (const std::string& line : calibrated)
+    if (!plain.count(line)) differ.insert(line.substr(0, line.find('=')));
+  const std::set<std::string> expected = {"name", "description", "programme_viability.closure_hazard"};
+  CHECK(differ == expected);
 }

@@ -14,7 +14,7 @@ namespace stosim::app {
 namespace {
 
 struct ImportArgs {
-  std::string data_dir, output;
+  std::string data_dir, output, school_year = "2019/20";
   ImportOptions files;
   bool quiet = false;
 };
@@ -32,6 +32,7 @@ int import(ImportArgs a) {
   o.coordinates = a.files.coordinates;
   o.regions = a.files.regions;
   o.seed = a.files.seed;
+  o.start_year = import_start_year(a.school_year);
   const ImportedPopulation population = import_population(o);
   if (!a.quiet) std::cout << import_summary(population);
   write_population_file(a.output, population);
@@ -53,13 +54,20 @@ totals, with every warning counted, and writes an HDF5 population file (docs/POP
 for scenarios with population.source: file. Bad input: a message naming file, line and
 column, exit code 2, nothing written.
 
+--school-year 2017/18 builds the STO zero situation instead: years 3-4 from the exam files
+(candidates of 2018/19 and 2017/18 per location, leerweg and profile), scaled to the published
+year-3 count of 2017/18, for back-tests against the 2019/20 count (scenario nl_2017).
+
 Examples:
   stosim import --data ../shared/data -o results/nl_2019_population.h5
   stosim import --data ../shared/data -o p.h5 --regions-csv my_regions.csv
+  stosim import --data ../shared/data -o results/nl_2017_population.h5 --school-year 2017/18
   stosim run nl_2019 -o results/nl_2019.h5)TEXT");
   cmd->add_option("--data", a->data_dir, "Directory with the files under their published names")
       ->required();
   cmd->add_option("-o,--output", a->output, "Population file to write (HDF5)")->required();
+  cmd->add_option("--school-year", a->school_year, "Initial state: 2019/20 (default, DUO's count) or 2017/18")
+      ->check(CLI::IsMember({"2019/20", "2017/18"}));
   cmd->add_option("--students", a->files.students, "DUO students per location (instead of DIR's)");
   cmd->add_option("--addresses", a->files.addresses,
                   "DUO addresses of locations (instead of DIR's)");

@@ -37,9 +37,12 @@ Command add_validate_command(CLI::App& app) {
 Imports the data in DIR (as `stosim import` does) into a temporary population file, starts
 SCENARIO from it, and prints observed beside simulated with each line's tolerance
 (validation/README.md): the imported 2019/20 state against the published figures, the exam
-sector of each profile against DUO's 2018/19 files, and the no-STO dynamics (techniek share
-of exam candidates, locations with techniek candidates) against 2014/15-2018/19.
-Exits with 3 when a line is outside its tolerance.
+sector of each profile against DUO's 2018/19 files, the no-STO dynamics (techniek share
+of exam candidates, locations with techniek candidates) against 2014/15-2018/19, and a
+back-test: scenario nl_2017 from the zero situation 2017/18 (rebuilt from the exam files, as
+`stosim import --school-year 2017/18` does) forecasts the 2019/20 count. Each line says whether
+its observed figure went into the initial state or a fit (fitted) or not (held out), and which
+data it uses. --set applies to both runs. Exits with 3 when a line is outside its tolerance.
 
 Examples:
   stosim validate --data ../shared/data

@@ -61,9 +61,8 @@ NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const
           .propensity = static_cast<float>(mean + rng.normal())};
 }
 
-// Adds a newcomer in year 3 resembling promoted student i (same school, leerweg, programme, home,
-// sex, propensity and keuzevak): the newcomers keep each school's mix as it is.
-// A newcomer in year 3 like student i (same home, school, leerweg, profile and propensity).
+// A newcomer in year 3 like promoted student i (same home, school, leerweg, profile, sex and
+// propensity; the caller copies the keuzevak): the newcomers keep each school's mix as it is.
 NewStudent newcomer_like(const Students& s, std::size_t i, std::uint64_t id, int year) {
   return {.id = id,
           .home_zone = s.home_zone[i],

@@ -135,19 +135,43 @@ void record_cofinancing(World& world, const FirmParams& p) {
 
 }  // namespace
 
-// A region has the same size at every population scale (the synthetic country scales its number
-// of regions), so it has firms_per_region firms at every scale.
+namespace {
+
+// Firms per region: firms_per_region on average, shared out by the region's students in years 3-4
+// (the key of its STO budget), so that a large region, which needs more cofinancing, also has
+// more firms; at least one each. A region has the same size at every population scale (the
+// synthetic country scales its number of regions), so the total is linear in the scale.
+std::vector<std::size_t> firms_per_region(const World& world, const FirmParams& params) {
+  std::vector<std::size_t> out(world.regions.size(), 0);
+  if (params.firms_per_region <= 0 || out.empty()) return out;
+  std::vector<double> students(out.size(), 0.0);
+  double total = 0.0;
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] >= 3 && s.location[i] >= 0) {
+      students[static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(s.location[i])])] += 1.0;
+      total += 1.0;
+    }
+  const double regions = static_cast<double>(out.size());
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    const double share = total > 0.0 ? students[r] / total : 1.0 / regions;
+    out[r] = static_cast<std::size_t>(std::max(1.0, std::round(params.firms_per_region * regions * share)));
+  }
+  return out;
+}
+
+}  // namespace
+
 void initialise_firms(World& world, const FirmParams& params, StreamKey world_streams) {
   Firms& f = world.firms;
   f = Firms{};
-  const double per_region = std::round(params.firms_per_region);
-  const auto n =
-      static_cast<std::size_t>(params.firms_per_region > 0 ? std::max(1.0, per_region) : 0.0);
-  const std::size_t total = n * world.regions.size();
+  const std::vector<std::size_t> count = firms_per_region(world, params);
+  std::size_t total = 0;
+  for (std::size_t n : count) total += n;
   f.id.reserve(total), f.region.reserve(total), f.sector.reserve(total);
   f.employees.reserve(total), f.partnership.reserve(total), f.years_as_partner.reserve(total);
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = 0; k < count[r]; ++k) {
       const std::uint64_t id = f.id.size();
       RandomStream rng(world_streams, 0, Purpose::world_firms, id);
       f.id.push_back(id);

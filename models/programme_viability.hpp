@@ -24,7 +24,7 @@ namespace stosim {
 struct ProgrammeViabilityParams {
   int min_students = 25;
   int years_below_to_close = 1;
-  double closure_hazard = 0.7;
+  double closure_hazard = 0.15;
   double closure_size_scale = 18.0;
   int new_programme_grace_years = 2;
   double funded_threshold_relief = 0.5;
@@ -47,14 +47,13 @@ struct ProgrammeViabilityParams {
     v(closure_hazard, "closure_hazard",
       {.unit = "1/year", .min = 0, .max = 1,
        .description = "Yearly probability that a programme at risk closes, at zero students (it falls with size)",
-       .source = "fitted (validation/README.md) within the range the DUO exam files 2014/15-2018/19 "
-                 "allow: the share of locations whose techniek candidates disappear the next year "
-                 "by their number (1-4: 50 %, 5-9: 29 %, 10-14: 15 %, 15-24: 8 %) fits "
-                 "0.7 exp(-students/18), an upper bound (a small programme may have no "
-                 "candidates in a year without closing). The fit of the net loss of locations "
-                 "with techniek candidates (8 a year observed) takes the upper end: new "
-                 "programmes now start small but alive (programme_openings.start_appeal_quantile) "
-                 "and the simulated net loss is about 4 a year; range 0.25-0.7"});
+       .source = "estimated at the programme level: DUO exam files 2017/18 and 2018/19 (both by "
+                 "profile), technical programmes whose candidates disappear the next year: 1-4 "
+                 "candidates 4 of 33, 5-9 3 of 48 (at risk: below min_students); maximum "
+                 "likelihood with closure_size_scale 18 gives 0.15, Poisson 95 % range 0.06-0.32. "
+                 "The location-level exam series 2014/15-2018/19 (sector techniek, through the "
+                 "switch to profiles) implies 0.7, which the back-test from 2017/18 rejects "
+                 "(validation/README.md)"});
     v(closure_size_scale, "closure_size_scale",
       {.unit = "students", .min = 0.1, .max = 1e6,
        .description = "Students in years 3-4 over which the closure hazard falls by a factor e",

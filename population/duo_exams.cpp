@@ -90,6 +90,8 @@ ExamProfiles read_exam_profiles(const std::string& path) {
   const std::size_t brin = t.column({"BRIN NUMMER"}), vestiging = t.column({"VESTIGINGSNUMMER"});
   const std::size_t type = t.column({"ONDERWIJSTYPE VO"}), leerweg_column = t.column({"LEERWEG VMBO"});
   const std::size_t afdeling = t.column({"AFDELING"}), candidates = t.column({"EXAMENKANDIDATEN"});
+  const std::size_t name = t.column({"INSTELLINGSNAAM VESTIGING"}), gemeente = t.column({"GEMEENTENAAM VESTIGING"});
+  const std::size_t province = t.column({"PROVINCIE VESTIGING"});
   // DUO's profile codes in this file.
   const std::map<std::string, std::string_view> profile_code = {
       {"BWI", "BWI"}, {"PIE", "PIE"}, {"MTR", "M&T"}, {"MTE", "MaT"}, {"MVI", "MVI"},
@@ -97,15 +99,22 @@ ExamProfiles read_exam_profiles(const std::string& path) {
   ImportWarnings ignored;
   for (std::size_t r = 0; r < t.size(); ++r) {
     if (t.rows[r][type] != "VMBO") continue;
-    const auto leerweg = bkg(t.rows[r][leerweg_column]);
+    const std::string& lw = t.rows[r][leerweg_column];
+    const auto leerweg = lw == "TL" ? std::optional<Leerweg>(Leerweg::tl) : bkg(lw);
     if (!leerweg) continue;
+    const std::string location = code_at(t, r, brin, vestiging);
+    out.places.try_emplace(location, ExamProfiles::Place{t.rows[r][name], t.rows[r][gemeente], t.rows[r][province], t.line[r]});
     const std::int64_t n = candidates_at(t, r, candidates, ignored);
-    const auto code = profile_code.find(t.rows[r][afdeling]);
-    if (code == profile_code.end()) {
-      out.other_programme_candidates += n;
+    if (*leerweg == Leerweg::tl) {
+      out.cells.push_back({location, *leerweg, no_profile, n});
       continue;
     }
-    out.cells.push_back({code_at(t, r, brin, vestiging), *leerweg, *profile_index(code->second), n});
+    const auto code = profile_code.find(t.rows[r][afdeling]);
+    if (code == profile_code.end()) {
+      out.other_programme_candidates[static_cast<int>(*leerweg)] += n;
+      continue;
+    }
+    out.cells.push_back({location, *leerweg, *profile_index(code->second), n});
   }
   return out;
 }
@@ -118,7 +127,8 @@ SectorMapping derive_sector_mapping(const ExamProfiles& profiles, const ExamSeri
   using Key = std::pair<std::string, int>;  // location, leerweg
   std::map<Key, std::array<std::int64_t, n_profiles>> by_profile;
   std::map<Key, std::array<std::int64_t, n_sectors>> by_sector;
-  for (const auto& c : profiles.cells) by_profile[{c.location, static_cast<int>(c.leerweg)}][c.profile] += c.candidates;
+  for (const auto& c : profiles.cells)
+    if (c.profile != no_profile) by_profile[{c.location, static_cast<int>(c.leerweg)}][c.profile] += c.candidates;
   for (const auto& c : series.cells) by_sector[{c.location, static_cast<int>(c.leerweg)}][c.sector] += c.candidates[column];
   SectorMapping m;
   std::array<std::array<double, n_sectors>, n_profiles> held{};

@@ -2,9 +2,10 @@
 // DUO's exam files, the observed series for calibration and validation:
 // - "Examenkandidaten en geslaagden" 2014/15-2018/19: candidates per location x opleiding
 //   ("VMBO K - techniek": leerweg and exam sector) x school year;
-// - "Geslaagden, gezakten en cijfers" 2018/19: candidates per location x leerweg x profile code.
+// - "Geslaagden, gezakten en cijfers" 2015/16-2018/19: candidates per location x leerweg x profile code.
 // Together they show in which exam sector DUO counts each profile.
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,11 +33,18 @@ struct ExamProfiles {
   struct Cell {
     std::string location;
     Leerweg leerweg;
-    int profile;
+    int profile;  // no_profile in TL
     std::int64_t candidates;
   };
   std::vector<Cell> cells;
-  std::int64_t other_programme_candidates = 0;  // old programmes and intrasectoral ones, not profiles
+  // Old programmes and intrasectoral ones (not profiles), per leerweg (TL has none).
+  std::array<std::int64_t, n_leerwegen> other_programme_candidates{};
+  // Each vmbo location's name, municipality and province as the file gives them, and its first line.
+  struct Place {
+    std::string name, gemeente, province;
+    int line = 0;
+  };
+  std::map<std::string, Place> places;
 };
 ExamProfiles read_exam_profiles(const std::string& path);
 

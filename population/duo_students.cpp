@@ -108,7 +108,7 @@ class Parser {
     const auto [it, added] = out_.index.emplace(*code, static_cast<std::int32_t>(out_.locations.size()));
     if (added) {
       out_.locations.push_back({*code, row[c_.brin], row[c_.name], row[c_.town],
-                                c_.province ? row[*c_.province] : std::string(), t_.line[r]});
+                                c_.province ? row[*c_.province] : std::string(), t_.file, t_.line[r]});
       out_.havo_year3.push_back(0);
       out_.vwo_year3.push_back(0);
     }

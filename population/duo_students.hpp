@@ -33,7 +33,8 @@ BridgeProgramme bridge_programme(std::string_view opleidingsnaam);
 
 struct DuoLocation {
   std::string code, brin, name, town, province;
-  int line = 0;  // first line mentioning it
+  std::string file;  // the file and
+  int line = 0;      // first line mentioning it
 };
 
 // Years 3-4 students of one cell (several rows can add to it: routes fold into profiles).

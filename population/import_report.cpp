@@ -113,11 +113,23 @@ void warnings(std::string& out, const ImportWarnings& w) {
   }
 }
 
+std::string zero_situation_header(const ZeroSituationScaling& z) {
+  std::string out =
+      "stosim import: the STO zero situation, school year 2017/18. Years 3-4 are the exam candidates of\n"
+      "2018/19 (year 3) and 2017/18 (year 4) per location, leerweg and profile, scaled to the published\n"
+      "year-3 count of 2017/18; years 1-2 come from DUO's count of 1 October 2019 (docs/POPULATION.md).\n";
+  for (int lw = 0; lw < n_leerwegen; ++lw)
+    out += fmt::format("  {}: {} year-3 students, {:.3f} per exam candidate a year later\n", leerweg_codes[lw],
+                       thousands(std::llround(z.year3_students[lw])), z.year3_per_candidate[lw]);
+  return out + "The 'file' columns below are these rebuilt counts.\n\n";
+}
+
 }  // namespace
 
 std::string import_summary(const ImportedPopulation& p) {
   std::string out = fmt::format("stosim import: initial state of school year {}/{} (DUO count of 1 October {})\n\n",
                                 p.options.start_year - 1, p.options.start_year % 100, p.options.start_year - 1);
+  if (p.options.start_year == 2018) out = zero_situation_header(p.report.zero_situation);
   files(out, p.report);
   places(out, p);
   upper_table(out, p);

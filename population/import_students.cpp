@@ -82,7 +82,10 @@ class BridgeSplitter {
     }
   }
 
-  void split(const BridgeRow& row, StudentBuilder& builder) {
+  // Splits a row over leerwegen (and havo/vwo, not imported); `place(location, grade, leerweg,
+  // male, count)` receives each part.
+  template <class Place>
+  void split(const BridgeRow& row, Place place) {
     ImportReport& report = pop_.report;
     std::int64_t total = 0;
     for (const auto& grade : row.count) total += grade[0] + grade[1];
@@ -104,7 +107,7 @@ class BridgeSplitter {
       for (int male = 0; male < 2; ++male) {
         const std::vector<int> part = apportion(row.count[g][male], weight);
         for (int lw = 0; lw < n_leerwegen; ++lw) {
-          builder.add(static_cast<std::size_t>(target), g + 1, static_cast<Leerweg>(lw), no_profile, male == 1, part[lw]);
+          place(static_cast<std::size_t>(target), g + 1, lw, male, part[lw]);
           report.imported_bridge[lw] += part[lw];
         }
         report.bridge_havo_vwo += part[n_leerwegen];
@@ -195,6 +198,26 @@ void check_totals(ImportedPopulation& pop) {
     throw std::logic_error("import: the students built do not add up to the file's counts (a bug)");
 }
 
+// The zero situation (start 2017/18) takes its years 1-2 from the 2019/20 count, whose schools
+// are not all those of 2017/18: the count's national totals per grade, sex and leerweg are spread
+// over the locations in proportion to their 2017/18 year-3 students of the leerweg, so that the
+// cohorts choose where the programmes of 2017/18 are.
+void spread_by_year3(const DuoStudents& duo, const std::vector<std::int32_t>& world_of,
+                     const std::array<std::array<PerLeerweg, 2>, 2>& total, std::size_t locations,
+                     StudentBuilder& builder) {
+  std::array<std::vector<double>, n_leerwegen> year3;
+  year3.fill(std::vector<double>(locations, 0.0));
+  for (const UpperCell& c : duo.upper)
+    if (c.grade == 3) year3[static_cast<int>(c.leerweg)][static_cast<std::size_t>(world_of[c.location])] += c.count;
+  for (int g = 0; g < 2; ++g)
+    for (int male = 0; male < 2; ++male)
+      for (int lw = 0; lw < n_leerwegen; ++lw) {
+        const std::vector<int> part = apportion(static_cast<int>(total[g][male][lw]), year3[lw]);
+        for (std::size_t l = 0; l < locations; ++l)
+          builder.add(l, g + 1, static_cast<Leerweg>(lw), no_profile, male == 1, part[l]);
+      }
+}
+
 }  // namespace
 
 void add_imported_students(ImportedPopulation& pop, const DuoStudents& duo, const std::vector<std::int32_t>& world_of,
@@ -203,7 +226,17 @@ void add_imported_students(ImportedPopulation& pop, const DuoStudents& duo, cons
   for (const UpperCell& c : duo.upper)
     builder.add(static_cast<std::size_t>(world_of[c.location]), c.grade, c.leerweg, c.profile, c.is_male == 1, c.count);
   BridgeSplitter splitter(pop, duo, world_of, point_of);
-  for (const BridgeRow& row : duo.bridge) splitter.split(row, builder);
+  if (pop.options.start_year == 2018) {
+    std::array<std::array<PerLeerweg, 2>, 2> total{};  // [grade 1, 2][female, male][leerweg]
+    for (const BridgeRow& row : duo.bridge)
+      splitter.split(row, [&](std::size_t, int grade, int lw, int male, int n) { total[grade - 1][male][lw] += n; });
+    spread_by_year3(duo, world_of, total, pop.world.locations.size(), builder);
+  } else {
+    for (const BridgeRow& row : duo.bridge)
+      splitter.split(row, [&](std::size_t l, int grade, int lw, int male, int n) {
+        builder.add(l, grade, static_cast<Leerweg>(lw), no_profile, male == 1, n);
+      });
+  }
   check_totals(pop);
 }
 

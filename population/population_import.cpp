@@ -25,7 +25,14 @@ ImportOptions default_import_files(const std::string& dir) {
   o.geocoded = at("vo_vestigingen_geocoded_2024-11-22.csv");
   o.cbs_youth = at("cbs_pc4_2023_v2_vmbo_afstand_subset.csv");
   o.centroids = at("pc4_centroids_postcodetabel.csv");
+  o.zero_situation = default_zero_situation_files(dir);
   return o;
+}
+
+int import_start_year(std::string_view school_year) {
+  if (school_year == "2019/20") return 2020;
+  if (school_year == "2017/18") return 2018;
+  return 0;
 }
 
 namespace {
@@ -118,7 +125,7 @@ void add_details(ImportedPopulation& pop, const Inputs& in, const DuoLocation& d
   const bool known = a != in.addresses.by_code.end();
   if (!known)
     pop.report.warnings.add("locations missing from the address file (name from the student file, "
-                            "no regional codes)", fmt::format("{}:{}: {}", in.duo.file.path, d.line, d.code));
+                            "no regional codes)", fmt::format("{}:{}: {}", d.file, d.line, d.code));
   pop.world.locations.code.push_back(d.code);
   pop.world.locations.name.push_back(known && !a->second.name.empty() ? a->second.name : d.name);
   x.brin.push_back(d.brin);
@@ -148,25 +155,31 @@ class MeanPlaces {
 };
 
 // Locations without coordinates of their own: the mean of every location in the files in their
-// town (geocoded file, and address file by postcode), else of the located ones in their province.
+// town (geocoded file, and address file by postcode), else in their municipality (the address
+// file's), else of the located ones in their province.
 void place_by_town(ImportedPopulation& pop, const Inputs& in, const std::vector<std::size_t>& duo_index,
                    std::vector<std::optional<LatLon>>& at) {
-  MeanPlaces towns, provinces;
+  MeanPlaces towns, municipalities, provinces;
   for (const auto& [town, p] : in.geocoded.town_points) towns.add(town, p);
   for (const auto& [code, a] : in.addresses.by_code)
     if (const auto c = in.centroids.by_pc4.find(a.postcode.substr(0, 4)); c != in.centroids.by_pc4.end())
-      towns.add(a.town, c->second);
+      towns.add(a.town, c->second), municipalities.add(a.gemeente, c->second);
   for (std::size_t l = 0; l < at.size(); ++l)
     if (at[l]) provinces.add(in.duo.locations[duo_index[l]].province, *at[l]);
   std::vector<std::string> unplaced;
   for (std::size_t l = 0; l < at.size(); ++l) {
     if (at[l]) continue;
     const DuoLocation& d = in.duo.locations[duo_index[l]];
-    const std::string where = fmt::format("{}:{}: {} ({}, {})", in.duo.file.path, d.line, d.code, d.name, d.town);
+    const std::string where = fmt::format("{}:{}: {} ({}, {})", d.file, d.line, d.code, d.name, d.town);
     if ((at[l] = towns.find(d.town))) {
       pop.details.coordinate_source[l] = "town";
       pop.report.warnings.add("locations without geocode or postcode, placed at the mean of the "
                               "locations in their town", where);
+    } else if ((at[l] = municipalities.find(d.town))) {
+      // The exam files name the municipality, not the town.
+      pop.details.coordinate_source[l] = "municipality";
+      pop.report.warnings.add("locations without geocode, postcode or town, placed at the mean of the "
+                              "locations in their municipality", where);
     } else if ((at[l] = provinces.find(d.province))) {
       pop.details.coordinate_source[l] = "province";
       pop.report.warnings.add("locations without geocode, postcode or town, placed at the mean of the "
@@ -193,7 +206,7 @@ void make_locations(ImportedPopulation& pop, const Inputs& in, std::vector<std::
     at.push_back(locate(in, d.code, source));
     if (source == "postcode centroid")
       pop.report.warnings.add("locations not in the geocoded file, placed at their postcode's centroid",
-                              fmt::format("{}:{}: {}", in.duo.file.path, d.line, d.code));
+                              fmt::format("{}:{}: {}", d.file, d.line, d.code));
     add_details(pop, in, d, source);
   }
   place_by_town(pop, in, duo_index, at);
@@ -326,10 +339,17 @@ ImportedPopulation import_population(const ImportOptions& o) {
   pop.options = o;
   pop.world.year = o.start_year;
   ImportReport& report = pop.report;
+  if (o.start_year != 2020 && o.start_year != 2018)
+    throw DataError(fmt::format("start year {}: an import starts in school year 2019/20 (DUO's count) or 2017/18 "
+                                "(the zero situation)", o.start_year));
   Inputs in{{}, read_duo_students(o.students), read_duo_addresses(o.addresses), read_geocoded_locations(o.geocoded),
             read_postcode_centroids(o.centroids), {}};
   in.zones = read_postcode_zones(o.cbs_youth, in.centroids);
   report.files = {in.duo.file, in.addresses.file, in.geocoded.file, in.zones.file, in.centroids.file};
+  if (o.start_year == 2018) {
+    in.duo = zero_situation_students(in.duo, o.zero_situation, report.zero_situation);
+    report.files.insert(report.files.end(), report.zero_situation.files.begin(), report.zero_situation.files.end());
+  }
   in.user_coordinates = read_user_coordinates(o.coordinates, report);
   for (const ImportWarnings* w : {&in.duo.warnings, &in.geocoded.warnings, &in.zones.warnings})
     report.warnings.merge(*w);

@@ -11,6 +11,7 @@
 #include "sim/catalog.hpp"
 #include "population/duo_locations.hpp"
 #include "population/import_summary.hpp"
+#include "population/zero_situation.hpp"
 #include "sim/world.hpp"
 
 namespace stosim {
@@ -21,11 +22,16 @@ struct ImportOptions {
   std::string coordinates;   // optional CSV location,lat,lon; overrides every other source
   int regions = 78;
   std::uint64_t seed = 2019;
-  int start_year = 2020;  // the count of 1 October 2019 opens school year 2019/20
+  // 2020: school year 2019/20, DUO's count of 1 October 2019. 2018: the STO zero situation
+  // 2017/18, years 3-4 rebuilt from the exam files (population/zero_situation.hpp).
+  int start_year = 2020;
+  ZeroSituationFiles zero_situation;
 };
 
 // The standard file names of ../shared/data (as downloaded from DUO and CBS) inside `dir`.
 ImportOptions default_import_files(const std::string& dir);
+// The school years an import can start from ("2019/20", "2017/18") as start years; 0 otherwise.
+int import_start_year(std::string_view school_year);
 
 // Per imported location: what the model does not use but users want in outputs.
 struct LocationDetails {
@@ -50,6 +56,7 @@ struct ImportReport {
   // Students of the DUO file summed over the rows read and, independently, line by line.
   std::int64_t students_in_rows = 0, students_in_lines = 0;
   ImportWarnings warnings;
+  ZeroSituationScaling zero_situation;  // for start year 2018
 };
 
 struct ImportedPopulation {

@@ -2,7 +2,7 @@
 // about. Statistical ones compare paired replicates (common random numbers) and ask for an effect
 // beyond three standard errors. Covered elsewhere: h1-h9 (test_hypotheses.cpp), all_hypotheses
 // (Policy.AllHypothesesEqualsBaseline), no_structural_money and cofinancing_0/10/20
-// (test_money.cpp).
+// (test_money.cpp), nl_2017 and nl_2017_no_sto (test_zero_situation.cpp).
 #include <unistd.h>
 
 #include <filesystem>
@@ -33,7 +33,7 @@ TEST_CASE("Scenarios.EveryScenarioHasATest", "[scenario]") {
       "baseline", "no_sto", "money_only", "h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9",
       "all_hypotheses", "no_structural_money", "cofinancing_0", "cofinancing_10", "cofinancing_20",
       "strong_shrinkage", "mild_shrinkage", "tight_labour_market", "slack_labour_market",
-      "teacher_shortage", "nl_2019", "nl_2019_no_sto"};
+      "teacher_shortage", "nl_2019", "nl_2019_no_sto", "nl_2017", "nl_2017_no_sto"};
   for (const auto& entry : std::filesystem::directory_iterator(std::string(STOSIM_SOURCE_DIR) + "/scenarios")) {
     const std::string name = entry.path().stem().string();
     INFO(name);

@@ -116,19 +116,25 @@ TEST_CASE("Startup.NoTransientsInTheRealCounterfactual", "[startup][data]") {
   check_no_transients(s, real_initial_world(s), flows());
 }
 
-// Known to fail (issue 7, not yet met): the initial state holds more small programmes than the
-// model's own size dynamics regenerate (DUO 2019/20: 108 programmes with fewer than 10 students
-// in years 3-4), so closures in the first year lie above the later rate (nl_2019_no_sto: 88 in
-// 2020 against 25-53 later, with the closure hazard at the upper end of the data's range; the 90 programmes without year-3 students are phased out before
-// the start, programme_viability.phase_out_without_intake). On the real state the TL keuzevak
-// share also starts about 0.005 above its later level (the offer shrinks with the early
-// closures). Reported, not counted, until that is fixed.
-TEST_CASE("Startup.ClosuresWithoutTransient", "[startup][!mayfail]") {
+// Closures in the first years lie within the later range: the closure hazard estimated at the
+// programme level (0.15, exam files 2017/18-2018/19) no longer closes the initial state's many
+// small programmes in a wave (with 0.7, nl_2019_no_sto closed 88 in 2020 against 25-53 later).
+TEST_CASE("Startup.ClosuresWithoutTransient", "[startup]") {
   const Scenario s = synthetic_counterfactual();
   check_no_transients(s, build_initial_world(s), {{"programmes closed", closures}});
   if (have_shared_data()) {
     const Scenario real = real_counterfactual();
-    check_no_transients(real, real_initial_world(real),
-                        {{"programmes closed", closures}, {"technical keuzevak share of TL students", tl_keuzevak_share}});
+    check_no_transients(real, real_initial_world(real), {{"programmes closed", closures}});
   }
+}
+
+// Known to fail (issue 7): on the real state the TL keuzevak share starts about 0.003 above its
+// later level (2020: 0.0316 against 0.0273-0.0286 later). The cause is the count, not the model:
+// DUO's 2019/20 file places 19.3 % of year-4 TL students at locations with a technical programme
+// (where keuzevakken are offered) against 15.1 % of year 3 and 14.9 % of year 2, so the share
+// settles at the younger cohorts' level once that year 4 has left. Reported, not counted.
+TEST_CASE("Startup.TlKeuzevakShareWithoutTransientOnRealData", "[startup][data][!mayfail]") {
+  STOSIM_REQUIRE_SHARED_DATA();
+  const Scenario real = real_counterfactual();
+  check_no_transients(real, real_initial_world(real), {{"technical keuzevak share of TL students", tl_keuzevak_share}});
 }

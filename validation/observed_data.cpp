@@ -15,6 +15,7 @@
 #include <algorithm>
 #include "sim/data_error.hpp"
 #include "population/duo_exams.hpp"
+#include "population/national_figures.hpp"
 #include "sim/atomic_write.hpp"
 #include "population/population_import.hpp"
 
@@ -50,12 +51,6 @@ struct Rows {
   }
 };
 
-// School year "2015/16" -> 2016.
-int school_year_end(const std::string& text) {
-  if (text.size() != 7 || text[4] != '/') return 0;
-  return std::stoi(text.substr(0, 4)) + 1;
-}
-
 std::string leerweg_of(const std::string& text) {
   if (text == "vmbo-b" || text == "vmbo-bb") return "BB";
   if (text == "vmbo-k" || text == "vmbo-kb") return "KB";
@@ -65,56 +60,28 @@ std::string leerweg_of(const std::string& text) {
 
 // The national figures before 2019/20 that have a model counterpart (the others are listed in
 // docs/CALIBRATION.md with the reason they are left out).
-// The file is ';'-separated, but its last column (a note) may itself hold ';': the fields after
-// the seventh belong to the note.
-std::vector<std::vector<std::string>> read_figures(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw DataError(fmt::format("{}: cannot read", path));
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::vector<std::string> fields;
-    std::string current;
-    for (char c : line) {
-      if (c == ';' && fields.size() < 7) fields.push_back(std::exchange(current, {}));
-      else current += c;
-    }
-    fields.push_back(current);
-    rows.push_back(std::move(fields));
-  }
-  return rows;
-}
-
 void national_figures(const std::string& path, Rows& national, Rows& leerweg) {
-  const auto rows = read_figures(path);
-  const std::vector<std::string> expected = {"bron_url", "indicator", "leerweg", "groep", "schooljaar", "waarde", "eenheid"};
-  if (rows.empty() || rows[0].size() < expected.size() ||
-      !std::equal(expected.begin(), expected.end(), rows[0].begin()))
-    throw DataError(fmt::format("{}:1: expected the columns bron_url;indicator;leerweg;groep;schooljaar;waarde;eenheid;"
-                                "opmerking", path));
+  const NationalFigures figures = read_national_figures(path);
   const std::string file = std::filesystem::path(path).filename().string();
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    if (row.size() < expected.size()) continue;
-    const std::string& indicator = row[1];
-    const int year = school_year_end(row[4]);
-    const auto value = parse_decimal(row[5]);
-    if (year == 0 || !value) continue;
-    const std::string source = fmt::format("{}:{}", file, r + 1);
-    const std::string lw = leerweg_of(row[2]);
-    const std::string& group = row[3];
+  for (const NationalFigure& f : figures.figures) {
+    const int year = f.year_end();
+    if (year == 0) continue;
+    const std::string& indicator = f.indicator;
+    const std::string source = fmt::format("{}:{}", file, f.line);
+    const std::string lw = leerweg_of(f.leerweg);
+    const std::string& group = f.group;
     if (indicator == "leerlingen leerjaar 3" && group == "totaal" && !lw.empty())
-      leerweg.count("year3_students", "national", "", lw, year, *value, source);
+      leerweg.count("year3_students", "national", "", lw, year, f.value, source);
     else if (indicator == "leerlingen leerjaar 3 betatechniek" && !lw.empty())
-      leerweg.count("year3_technical", "national", "", lw, year, *value, source);
+      leerweg.count("year3_technical", "national", "", lw, year, f.value, source);
     else if (indicator == "aandeel leerjaar 3 betatechniek" && !lw.empty())
       // Published in whole percent: the rounding's standard error (1 pp / sqrt 12).
-      leerweg.add("technical_share_year3", "national", "", lw, year, *value / 100, 0.01 / std::sqrt(12.0), source);
+      leerweg.add("technical_share_year3", "national", "", lw, year, f.value / 100, 0.01 / std::sqrt(12.0), source);
     else if (indicator == "vestigingen die profiel aanbieden")
-      national.count("programmes_offered", "national", "", group, year, *value, source);
-    else if (indicator == "docenten in technische profielen" && row[6].rfind("fte", 0) == 0)
+      national.count("programmes_offered", "national", "", group, year, f.value, source);
+    else if (indicator == "docenten in technische profielen" && f.unit.rfind("fte", 0) == 0)
       // "about 1,000 fte": a tenth of it as the standard error.
-      national.add("teachers_fte_total", "national", "", "", year, *value, 0.1 * *value, source);
+      national.add("teachers_fte_total", "national", "", "", year, f.value, 0.1 * f.value, source);
   }
 }
 

@@ -4,7 +4,6 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -13,6 +12,8 @@
 #include "population/population_file.hpp"
 #include "population/population_import.hpp"
 #include "run/simulation.hpp"
+#include "validation/back_test.hpp"
+#include "validation/temporary_file.hpp"
 
 namespace stosim {
 
@@ -34,21 +35,6 @@ constexpr std::array<std::pair<std::string_view, double>, 5> published_locations
 // Exam years whose candidates chose their profile in the model: those in year 2 at the start
 // choose in its first step, are in year 3 the next year and sit exams the year after.
 constexpr int first_modelled_exam_offset = 2;
-
-// The population file lives only as long as the validation.
-class TemporaryFile {
- public:
-  TemporaryFile()
-      : path_((std::filesystem::temp_directory_path() / fmt::format("stosim-validate-{}.h5", ::getpid())).string()) {}
-  ~TemporaryFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 void initial_state_lines(ValidationResult& r, const World& w, const std::array<bool, n_profiles>& technical) {
   std::array<double, 3> all{}, tech{};
@@ -154,8 +140,10 @@ void dynamics_lines(ValidationResult& r, const TechniekSeries& observed, const S
   r.lines.push_back({group, "trend of the techniek share of B/K/G candidates (pp/year)", observed_share.slope,
                      simulated_share.slope, std::max(0.1, 2 * observed_share.standard_error), 3, LineKind::fitted,
                      exams + " (demography.interest_trend)"});
+  // Held out since closure_hazard is estimated at the programme level (2017/18-2018/19): this
+  // series, through the switch to profiles, asks for a far higher hazard than the back-test allows.
   r.lines.push_back({group, "net loss of locations with techniek candidates (per year)", observed_loss, simulated_loss, 4.0, 2,
-                     LineKind::fitted, exams + " (programme_viability.closure_hazard)"});
+                     LineKind::held_out, exams});
   // The first simulated year against the observed trend carried one year on: checks the import
   // and the sector mapping (DUO counts techniek routes as techniek, stosim as D&P: about 0.3 pp).
   const double next = observed.share_pct.back() + observed_share.slope;
@@ -234,7 +222,7 @@ void totals_lines(ValidationResult& r, const SimulatedTotals& t) {
 ValidationResult run_validation(const ValidationOptions& o) {
   const ImportOptions files = default_import_files(o.data_dir);
   const ImportedPopulation population = import_population(files);
-  const TemporaryFile file;
+  const TemporaryFile file("stosim-validate");
   write_population_file(file.path(), population);
   std::vector<Override> overrides = o.overrides;
   overrides.push_back({"population.source", "file"});
@@ -259,6 +247,7 @@ ValidationResult run_validation(const ValidationOptions& o) {
   tbb::parallel_for(0, o.replicates, [&](int k) { frames[static_cast<std::size_t>(k)] = run_replicate(initial, s, k); });
   dynamics_lines(r, observed, simulated_series(frames, s, initial.locations.size()));
   totals_lines(r, simulated_totals(frames, s));
+  back_test_lines(r, o, initial);
   return r;
 }
 

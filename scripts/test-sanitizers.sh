@@ -6,7 +6,7 @@
 #   scripts/test-sanitizers.sh asan|fuzz  one of them
 # Kept lean so that it fits CI (2 cores, no warm ccache): -O1 with line tables only (-g1), which
 # is what the sanitizers need for their reports with file and line, and the ASan suite leaves the
-# tests labelled `statistical` (Catch2 tag [statistical]: many replicates, two thirds of the
+# tests labelled `statistical` (Catch2 tag [statistical]: many replicates, 40 % of the
 # Release suite's time) to scripts/test.sh, which runs them without sanitizers.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -392,9 +392,11 @@ std::vector<double> programme_targets(const World& world, const std::vector<doub
 constexpr float programme_constant_limit = 8.0f;
 
 // How far one round of the fixed point still is from the targets.
+// Both in binomial units of the data: a difference of choosers over the square root of the
+// target (plus one), the noise of an observed count of that size.
 struct Misfit {
-  double profile = 0.0;    // largest |log(target share / expected share)|
-  double programme = 0.0;  // largest |target - expected| / sqrt(target + 1), over unclamped programmes
+  double profile = 0.0;    // largest |target - expected| choices of a profile in a leerweg
+  double programme = 0.0;  // largest |target - expected| intake, over unclamped programmes
 };
 
 // One step of the programme constants towards their targets: a <- a + log(target / expected).
@@ -422,23 +424,35 @@ double update_programme_constants(World& world, const ProfileChoiceParams& param
 }
 
 // One step of the profile constants towards the target shares: c <- c + log(target / expected),
-// the usual contraction for logit constants. Returns the largest |step|.
+// the usual contraction for logit constants. Returns the misfit before the step in binomial
+// units of the observed year-3 students of each leerweg (`observed_students`).
 double update_profile_constants(World& world, const ProfileChoiceParams& params,
                                 const std::array<bool, n_profiles>& technical, Appeal appeal,
-                                const std::vector<double>& target) {
+                                const std::vector<double>& target,
+                                const std::array<double, n_choosing_leerwegen>& observed_students) {
   std::vector<float>& constants = world.start.profile_constant;
   const std::vector<double> expected = expected_profile_shares(world, params, technical, appeal);
-  double largest_step = 0.0;
+  double misfit = 0.0;
   for (std::size_t k = 0; k < constants.size(); ++k) {
     if (target[k] <= 0.0) {
       constants[k] = -30.0f;
     } else if (expected[k] > 0.0) {
-      const double step = std::log(target[k] / expected[k]);
-      constants[k] += static_cast<float>(step);
-      largest_step = std::max(largest_step, std::abs(step));
+      constants[k] += static_cast<float>(std::log(target[k] / expected[k]));
+      const double n = observed_students[k / n_profiles];
+      misfit = std::max(misfit, n * std::abs(target[k] - expected[k]) / std::sqrt(n * target[k] + 1.0));
     }
   }
-  return largest_step;
+  return misfit;
+}
+
+// Year-3 students in a profile per leerweg, the counts behind the target shares.
+std::array<double, n_choosing_leerwegen> year3_students_per_leerweg(const World& world) {
+  std::array<double, n_choosing_leerwegen> n{};
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]))
+      n[static_cast<std::size_t>(s.leerweg[i])] += 1.0;
+  return n;
 }
 
 // Both sets of constants as one vector, for the acceleration below.
@@ -466,6 +480,7 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
   if (!params.calibrate_constants) return;
 
   const std::vector<double> target = observed_profile_shares(world);
+  const std::array<double, n_choosing_leerwegen> students = year3_students_per_leerweg(world);
   const std::vector<double> observed =
       params.programme_constants ? observed_programme_intake(world) : std::vector<double>{};
   // One round of the fixed point: programme constants, then profile constants, each from its
@@ -475,12 +490,12 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
     Misfit misfit;
     if (params.programme_constants)
       misfit.programme = update_programme_constants(world, params, technical, appeal, observed, target);
-    misfit.profile = update_profile_constants(world, params, technical, appeal, target);
+    misfit.profile = update_profile_constants(world, params, technical, appeal, target, students);
     return misfit;
   };
-  // Fitted well inside the noise of the data: shares to 0.1 % of themselves, each programme's
-  // intake to a fifth of its binomial standard deviation.
-  auto fitted = [](const Misfit& m) { return m.profile < 1e-3 && m.programme < 0.2; };
+  // Fitted well inside the noise of the data: each profile's share and each programme's intake
+  // to a fifth of its binomial standard deviation.
+  auto fitted = [](const Misfit& m) { return m.profile < 0.2 && m.programme < 0.2; };
 
   // The plain fixed point converges linearly and slowly here (a programme's constant also moves
   // its location's pull on every other programme there), so each iteration is extrapolated with

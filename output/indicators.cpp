@@ -93,8 +93,12 @@ constexpr std::array specs = {
     "nationally the number of such regions", "technical_share_bovenbouw"},
   // Offer.
   IndicatorSpec{"programmes_offered", K::additive, L::location, B::profile, "locations",
-    "1 when the location offers the profile; at region and national level the number of "
-    "locations offering it"},
+    "1 when the location offers the profile to next year's intake (after this year's closures "
+    "and openings); at region and national level the number of locations offering it"},
+  IndicatorSpec{"programmes_taught", K::additive, L::location, B::profile, "locations",
+    "1 when the location has students of the profile in years 3-4 this year (a programme being "
+    "phased out included), as DUO counts 'locations offering a profile' on 1 October; at region "
+    "and national level the number of such locations"},
   IndicatorSpec{"small_duplicate_pairs", K::additive, L::region, B::profile, "pairs",
     "Pairs of locations closer than monitor.duplicate_distance_km that both offer the profile "
     "with fewer than monitor.small_programme_students students in years 3-4 (counted in the "

@@ -59,11 +59,14 @@ void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& worl
 void record_offer(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
                   const std::vector<std::int32_t>& programme_students) {
   Column programmes_offered(frame, "programmes_offered", year);
+  Column programmes_taught(frame, "programmes_taught", year);
   Column small_duplicate_pairs(frame, "small_duplicate_pairs", year);
   for (std::size_t l = 0; l < world.locations.size(); ++l)
-    for (int p = 0; p < n_profiles; ++p)
-      programmes_offered(l, static_cast<std::size_t>(p)) =
-          world.programmes.offered[programme_index(l, p)];
+    for (int p = 0; p < n_profiles; ++p) {
+      const std::size_t k = programme_index(l, p);
+      programmes_offered(l, static_cast<std::size_t>(p)) = world.programmes.offered[k];
+      programmes_taught(l, static_cast<std::size_t>(p)) = programme_students[k] > 0 ? 1.0 : 0.0;
+    }
   const int small = setup.params.small_programme_students;
   for (const auto& [a, b] : setup.nearby_location_pairs)
     for (int p = 0; p < n_profiles; ++p) {

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
-#include <tuple>
 
 #include "population/duo_exams.hpp"
 #include "population/national_figures.hpp"

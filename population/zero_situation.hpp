@@ -12,6 +12,7 @@
 // - years 1-2 ("Brugjaar 1-2"), havo/vwo year 3 and the locations' names: the 2019/20 DUO file.
 #include <array>
 #include <string>
+#include <vector>
 
 #include "population/duo_students.hpp"
 #include "population/import_summary.hpp"

@@ -57,6 +57,14 @@ TEST_CASE("Degenerate.UnreachableThresholdClosesEveryProgramme", "[degenerate]")
                                               {"h1.enabled", "false"}});
   const IndicatorFrame f = run(s);
   for (int p = 0; p < n_profiles; ++p) CHECK(national(f, "programmes_offered", 0, static_cast<std::size_t>(p)) == 0.0);
+  // Closed at once, the programmes still teach their year-4 students that year (DUO would count
+  // those locations as offering the profile), and no one two years later.
+  const std::size_t y_last = static_cast<std::size_t>(s.years() - 1);
+  double taught_first = 0.0, taught_last = 0.0;
+  for (std::size_t p = 0; p < n_profiles; ++p)
+    taught_first += national(f, "programmes_taught", 0, p), taught_last += national(f, "programmes_taught", y_last, p);
+  CHECK(taught_first > 0.0);
+  CHECK(taught_last == 0.0);
 }
 
 TEST_CASE("Degenerate.NoTechnicalMboChoiceGivesNoTechnicalEntrants", "[degenerate]") {

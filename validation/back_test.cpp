@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <string>
 
 #include "population/population_file.hpp"
 #include "population/population_import.hpp"

@@ -169,7 +169,7 @@ void students_2019(const ImportedPopulation& pop, Rows& national, Rows& leerweg,
     for (std::size_t p = 0; p < n_profiles; ++p)
       if (offers[l][p]) offered[static_cast<std::size_t>(w.locations.region[l])][p] += 1, nation_offered[p] += 1;
   for (std::size_t p = 0; p < n_profiles; ++p)
-    national.count("programmes_offered", "national", "", std::string(profile_codes[p]), year, nation_offered[p],
+    national.count("programmes_taught", "national", "", std::string(profile_codes[p]), year, nation_offered[p],
                    source + " (locations with students in years 3-4)");
   for (std::size_t g = 0; g < regions; ++g) {
     const std::string& code = w.regions.code[g];
@@ -177,7 +177,7 @@ void students_2019(const ImportedPopulation& pop, Rows& national, Rows& leerweg,
       region.count("year3_students", "region", code, std::string(leerweg_codes[lw]), year, year3[g][lw], source);
     if (r_bkg[g] > 0) region.share("technical_share_bovenbouw", "region", code, "", year, r_technical[g], r_bkg[g], source);
     for (std::size_t p = 0; p < n_profiles; ++p)
-      region.count("programmes_offered", "region", code, std::string(profile_codes[p]), year, offered[g][p], source);
+      region.count("programmes_taught", "region", code, std::string(profile_codes[p]), year, offered[g][p], source);
   }
 }
 

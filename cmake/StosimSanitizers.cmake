@@ -18,7 +18,7 @@ endif()
 
 # libFuzzer targets (tests/fuzz): clang only; every library is instrumented for coverage.
 option(STOSIM_FUZZ "Build the libFuzzer targets in tests/fuzz (clang)" OFF)
-set(STOSIM_FUZZ_RUNS 2000 CACHE STRING "Inputs each fuzz target tries under ctest")
+set(STOSIM_FUZZ_RUNS 20000 CACHE STRING "Inputs each fuzz target tries under ctest")
 if(STOSIM_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     message(FATAL_ERROR "STOSIM_FUZZ needs clang (libFuzzer): configure with CXX=clang++ CC=clang")

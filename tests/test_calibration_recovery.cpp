@@ -85,7 +85,7 @@ TEST_CASE("SMM recovers four known parameters within two standard errors", "[cal
   CHECK(fs::exists(w.dir / "smm.csv"));
 }
 
-TEST_CASE("ABC-SMC recovers four known parameters inside the 90 % posterior intervals", "[calibration][recovery][statistical]") {
+TEST_CASE("ABC-SMC recovers four known parameters inside the 90 % posterior intervals", "[calibration][recovery][statistical][heavy]") {
   const Workspace w;
   write_observed(w.dir / "observed.csv");
   write_spec(w.dir / "cal.yaml", "abc", (w.dir / "posterior.h5").string());

@@ -138,20 +138,16 @@ void record_cofinancing(World& world, const FirmParams& p) {
 namespace {
 
 // Firms per region: firms_per_region on average, shared out by the region's students in years 3-4
-// (the key of its STO budget), so that a large region, which needs more cofinancing, also has
-// more firms; at least one each. A region has the same size at every population scale (the
-// synthetic country scales its number of regions), so the total is linear in the scale.
+// with a profile (the key of its STO budget), so that a large region, which needs more
+// cofinancing, also has more firms; at least one each. A region has the same size at every
+// population scale (the synthetic country scales its number of regions), so the total is linear
+// in the scale.
 std::vector<std::size_t> firms_per_region(const World& world, const FirmParams& params) {
   std::vector<std::size_t> out(world.regions.size(), 0);
   if (params.firms_per_region <= 0 || out.empty()) return out;
-  std::vector<double> students(out.size(), 0.0);
+  const std::vector<double> students = bovenbouw_students_per_region(world);
   double total = 0.0;
-  const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s.grade[i] >= 3 && s.location[i] >= 0) {
-      students[static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(s.location[i])])] += 1.0;
-      total += 1.0;
-    }
+  for (double n : students) total += n;
   const double regions = static_cast<double>(out.size());
   for (std::size_t r = 0; r < out.size(); ++r) {
     const double share = total > 0.0 ? students[r] / total : 1.0 / regions;

@@ -32,7 +32,7 @@ struct FirmParams {
 
   template <class V>
   void visit(V& v) {
-    v(firms_per_region, "firms_per_region", {.unit = "firms", .min = 0, .max = 10000, .description = "Potential partner firms per region on average (a region has them in proportion to its students in years 3-4)", .source = "MODEL.md: about 5,000 potential partners over 78 regions; their spread over regions by students is an assumption (larger labour markets, more firms)"});
+    v(firms_per_region, "firms_per_region", {.unit = "firms", .min = 0, .max = 10000, .description = "Potential partner firms per region on average (a region has them in proportion to its students in years 3-4 with a profile)", .source = "MODEL.md: about 5,000 potential partners over 78 regions; their spread over regions by students is an assumption (larger labour markets, more firms)"});
     v(employees_median, "employees_median", {.unit = "employees", .min = 1, .max = 1e5, .description = "Median size of a potential partner firm (sizes are log-normal)", .source = "assumption"});
     v(employees_sd_log, "employees_sd_log", {.min = 0, .max = 5, .description = "Standard deviation of the log of firm size", .source = "assumption"});
     v(join_constant, "join_constant", {.description = "Log-odds of joining for a firm with no benefit", .source = "assumption"});
@@ -51,7 +51,8 @@ struct FirmParams {
   }
 };
 
-// firms_per_region firms per region on average, shared by the regions' students in years 3-4.
+// firms_per_region firms per region on average, shared by the regions' students in years 3-4
+// with a profile (sim/world.hpp bovenbouw_students_per_region).
 void initialise_firms(World& world, const FirmParams& params, StreamKey world_streams);
 // Phase 3: join, stay or leave; records this year's cofinancing per region.
 void update_firms(World& world, const FirmParams& params, const StepContext& ctx);

@@ -40,15 +40,6 @@ void assess_plans(World& world, const PolicyParams& params, const StepContext& c
   }
 }
 
-std::vector<double> bovenbouw_students_per_region(const World& world) {
-  std::vector<double> count(world.regions.size(), 0.0);
-  const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s.grade[i] >= 3 && s.profile[i] != no_profile && s.location[i] >= 0)
-      count[static_cast<std::size_t>(world.locations.region[s.location[i]])] += 1.0;
-  return count;
-}
-
 // Aanloop: the national money goes to the hard technical programmes in proportion to their
 // students, as a first quality impulse for their facilities.
 void aanloop_impulse(World& world, const PolicyParams& params, const StepContext& ctx) {

@@ -345,20 +345,25 @@ std::vector<double> observed_programme_intake(const World& world) {
   return observed;
 }
 
-// Profile shares of the initial year-3 students, per leerweg.
-std::vector<double> observed_profile_shares(const World& world) {
-  std::vector<double> target(n_choosing_leerwegen * n_profiles, 0.0);
+// Year-3 students per leerweg and profile (the targets' counts) and their shares per leerweg.
+struct ObservedProfiles {
+  std::vector<double> share = std::vector<double>(n_choosing_leerwegen * n_profiles, 0.0);
+  std::array<double, n_choosing_leerwegen> students{};
+};
+
+ObservedProfiles observed_profiles(const World& world) {
+  ObservedProfiles out;
   const Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]))
-      target[static_cast<std::size_t>(s.leerweg[i]) * n_profiles + s.profile[i]] += 1.0;
+      out.share[static_cast<std::size_t>(s.leerweg[i]) * n_profiles + s.profile[i]] += 1.0;
   for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
-    double sum = 0.0;
-    for (int p = 0; p < n_profiles; ++p) sum += target[lw * n_profiles + p];
+    double& sum = out.students[static_cast<std::size_t>(lw)];
+    for (int p = 0; p < n_profiles; ++p) sum += out.share[lw * n_profiles + p];
     for (int p = 0; p < n_profiles; ++p)
-      if (sum > 0) target[lw * n_profiles + p] /= sum;
+      if (sum > 0) out.share[lw * n_profiles + p] /= sum;
   }
-  return target;
+  return out;
 }
 
 // Target choices of each programme: its observed intake plus a half (so that an offered programme
@@ -445,16 +450,6 @@ double update_profile_constants(World& world, const ProfileChoiceParams& params,
   return misfit;
 }
 
-// Year-3 students in a profile per leerweg, the counts behind the target shares.
-std::array<double, n_choosing_leerwegen> year3_students_per_leerweg(const World& world) {
-  std::array<double, n_choosing_leerwegen> n{};
-  const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s.grade[i] == 3 && s.profile[i] != no_profile && has_profile(s.leerweg[i]))
-      n[static_cast<std::size_t>(s.leerweg[i])] += 1.0;
-  return n;
-}
-
 // Both sets of constants as one vector, for the acceleration below.
 std::vector<double> all_constants(const World& world) {
   std::vector<double> x(world.start.profile_constant.begin(), world.start.profile_constant.end());
@@ -479,8 +474,8 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
   world.start.programme_constant.assign(world.programmes.size(), 0.0f);
   if (!params.calibrate_constants) return;
 
-  const std::vector<double> target = observed_profile_shares(world);
-  const std::array<double, n_choosing_leerwegen> students = year3_students_per_leerweg(world);
+  const ObservedProfiles profiles = observed_profiles(world);
+  const std::vector<double>& target = profiles.share;
   const std::vector<double> observed =
       params.programme_constants ? observed_programme_intake(world) : std::vector<double>{};
   // One round of the fixed point: programme constants, then profile constants, each from its
@@ -490,7 +485,7 @@ void calibrate_profile_constants(World& world, const ProfileChoiceParams& params
     Misfit misfit;
     if (params.programme_constants)
       misfit.programme = update_programme_constants(world, params, technical, appeal, observed, target);
-    misfit.profile = update_profile_constants(world, params, technical, appeal, target, students);
+    misfit.profile = update_profile_constants(world, params, technical, appeal, target, profiles.students);
     return misfit;
   };
   // Fitted well inside the noise of the data: each profile's share and each programme's intake

@@ -32,13 +32,16 @@ double required(const NationalFigures& f, std::string_view indicator, std::strin
   return figure->value;
 }
 
+bool is_technical(const ExamProfiles::Cell& c) {
+  static const auto technical = technical_mask(default_technical_profiles);
+  return c.profile != no_profile && technical[static_cast<std::size_t>(c.profile)];
+}
+
 // Candidates per leerweg, all or only those in the technical profiles.
 PerLeerweg candidates_per_leerweg(const ExamProfiles& exams, bool technical_only = false) {
-  const auto is_technical = technical_mask(default_technical_profiles);
   PerLeerweg n{};
   for (const auto& c : exams.cells)
-    if (!technical_only || (c.profile != no_profile && is_technical[static_cast<std::size_t>(c.profile)]))
-      n[static_cast<int>(c.leerweg)] += static_cast<double>(c.candidates);
+    if (!technical_only || is_technical(c)) n[static_cast<int>(c.leerweg)] += static_cast<double>(c.candidates);
   return n;
 }
 
@@ -72,14 +75,12 @@ class ZeroSituationBuilder {
   // One grade's cells: each leerweg's candidates, technical and other profiles apart, apportioned
   // to that leerweg's `technical` and `students` (all).
   void add_grade(int grade, const ExamProfiles& exams, const PerLeerweg& students, const PerLeerweg& technical) {
-    const auto is_technical = technical_mask(default_technical_profiles);
     for (int lw = 0; lw < n_leerwegen; ++lw)
       for (const bool tech : {true, false}) {
         std::vector<const ExamProfiles::Cell*> cells;
         std::vector<double> weight;
         for (const auto& c : exams.cells)
-          if (static_cast<int>(c.leerweg) == lw && c.candidates > 0 &&
-              (c.profile != no_profile && is_technical[static_cast<std::size_t>(c.profile)]) == tech)
+          if (static_cast<int>(c.leerweg) == lw && c.candidates > 0 && is_technical(c) == tech)
             cells.push_back(&c), weight.push_back(static_cast<double>(c.candidates));
         const double total = tech ? technical[lw] : students[lw] - technical[lw];
         const std::vector<int> count = apportion(static_cast<int>(std::lround(total)), weight);

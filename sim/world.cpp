@@ -80,6 +80,15 @@ void count_programme_students(const World& world, std::vector<std::int32_t>& cou
   }
 }
 
+std::vector<double> bovenbouw_students_per_region(const World& world) {
+  std::vector<double> count(world.regions.size(), 0.0);
+  const Students& s = world.students;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.grade[i] >= 3 && s.profile[i] != no_profile && s.location[i] >= 0)
+      count[static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(s.location[i])])] += 1.0;
+  return count;
+}
+
 void record_starting_point(World& world) {
   const std::size_t regions = world.regions.size();
   StartingPoint& start = world.start;

@@ -293,6 +293,9 @@ void remove_finished_students(Students& students);
 void reset_flows(World& world);
 // Students in years 3-4 per programme (location x profile), all leerwegen together.
 void count_programme_students(const World& world, std::vector<std::int32_t>& counts);
+// Students in years 3-4 with a profile (BB, KB, GL) per region: the key of a region's STO budget
+// and of its number of firms.
+std::vector<double> bovenbouw_students_per_region(const World& world);
 // Fills world.start from the initial state (before profile constants are calibrated).
 void record_starting_point(World& world);
 float distance_km(const World& world, std::size_t zone, std::size_t location);

@@ -55,6 +55,15 @@ void check_profile_choices(World& world, const ProfileChoiceParams& params, cons
   check_frequencies(counts, probability);
 }
 
+// A step of 2018 whose technical profiles are the five default ones, with streams of `seed`.
+StepContext profile_choice_context(std::uint64_t seed) {
+  StepContext ctx;
+  ctx.streams = {seed, 0};
+  ctx.year = 2018;
+  ctx.technical = {true, true, true, true, true, false, false, false, false, false};
+  return ctx;
+}
+
 }  // namespace
 
 TEST_CASE("ProfileChoice.MatchesAnalyticLogit", "[choice][statistical]") {
@@ -81,10 +90,7 @@ TEST_CASE("ProfileChoice.MatchesAnalyticLogit", "[choice][statistical]") {
   params.beta_distance = -0.1;
   params.switch_school_cost = 0.8;
   params.beta_propensity = 1.2;
-  StepContext ctx;
-  ctx.streams = {5, 0};
-  ctx.year = 2018;
-  ctx.technical = {true, true, true, true, true, false, false, false, false, false};
+  const StepContext ctx = profile_choice_context(5);
 
   check_profile_choices(world, params, ctx, own, {own, near, far}, propensity);
 }
@@ -109,10 +115,7 @@ TEST_CASE("ProfileChoice.OwnLocationBeyondReachStaysAChoice", "[choice][statisti
   params.beta_distance = -0.08;
   params.switch_school_cost = 1.1;
   params.beta_propensity = 0.9;
-  StepContext ctx;
-  ctx.streams = {6, 0};
-  ctx.year = 2018;
-  ctx.technical = {true, true, true, true, true, false, false, false, false, false};
+  const StepContext ctx = profile_choice_context(6);
 
   check_profile_choices(world, params, ctx, own, {own, near}, propensity);
 }

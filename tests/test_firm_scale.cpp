@@ -35,7 +35,7 @@ TEST_CASE("Firms.LargerRegionsHaveMoreFirms", "[firms]") {
   std::vector<double> firms(w.regions.size(), 0.0), students(w.regions.size(), 0.0);
   for (std::int32_t r : w.firms.region) firms[static_cast<std::size_t>(r)] += 1.0;
   for (std::size_t i = 0; i < w.students.size(); ++i)
-    if (w.students.grade[i] >= 3)
+    if (w.students.grade[i] >= 3 && w.students.profile[i] != no_profile)
       students[static_cast<std::size_t>(w.locations.region[static_cast<std::size_t>(w.students.location[i])])] += 1.0;
   const auto largest = static_cast<std::size_t>(std::max_element(students.begin(), students.end()) - students.begin());
   const auto smallest = static_cast<std::size_t>(std::min_element(students.begin(), students.end()) - students.begin());

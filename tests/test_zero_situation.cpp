@@ -25,6 +25,12 @@ const ImportedPopulation& zero_situation() {
   return p;
 }
 
+// The 2019/20 import, for comparison.
+const ImportedPopulation& count_2019() {
+  static const ImportedPopulation p = import_population(default_import_files(shared_data.string()));
+  return p;
+}
+
 // Year-3 students of leerweg `lw` in the imported world: all, or technical only.
 std::int64_t year3(const ImportReport& r, int lw, bool technical_only) {
   const auto technical = technical_mask(default_technical_profiles);
@@ -74,7 +80,7 @@ TEST_CASE("ZeroSituation.OfferAndLocationsComeFromTheExamFiles", "[import][data]
   CHECK(missing == 0);
   CHECK(not_offered == 0);
   std::set<std::string> in_2019;
-  for (const std::string& code : import_population(default_import_files(shared_data.string())).world.locations.code)
+  for (const std::string& code : count_2019().world.locations.code)
     in_2019.insert(code);
   const auto closed_since = std::count_if(w.locations.code.begin(), w.locations.code.end(),
                                           [&](const std::string& code) { return !in_2019.count(code); });
@@ -118,7 +124,7 @@ TEST_CASE("Scenarios.Nl2017StartsBeforeStoAndIsPaidFromItsFirstYear", "[scenario
 TEST_CASE("ZeroSituation.BridgingCohortsAreThe2019CountWhereTheProgrammesOf2017_18Are", "[import][data]") {
   STOSIM_REQUIRE_SHARED_DATA();
   const ImportedPopulation& zero = zero_situation();
-  const ImportedPopulation now = import_population(default_import_files(shared_data.string()));
+  const ImportedPopulation& now = count_2019();
   // Years 1-2 are the 2019/20 count's (split over leerwegen by each school's 2017/18 year 3, so
   // the havo/vwo part of mixed classes differs a little)...
   const auto sum = [](const std::array<std::int64_t, n_leerwegen>& a) { return static_cast<double>(a[0] + a[1] + a[2] + a[3]); };

@@ -1,23 +1,74 @@
 #include "sim/world.hpp"
 
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include "sim/parallel.hpp"
 
 namespace stosim {
 
+namespace {
 
+// Students per compaction chunk: large enough that a chunk's bookkeeping costs nothing, small
+// enough that a national world gives every thread several chunks.
+constexpr std::size_t compaction_chunk = 16384;
+
+// Moves the enrolled students of [begin, end) to the front of the range, in order, every column
+// in one pass without branches (a store per column per student, the output advancing only for
+// the kept); returns how many were kept.
+std::size_t compact_chunk(Students& s, std::size_t begin, std::size_t end) {
+  // Raw pointers: a store through a byte column could alias the vectors themselves, which would
+  // make the compiler reload every column's address after each store.
+  std::uint64_t* id = s.id.data();
+  std::int32_t *home_zone = s.home_zone.data(), *location = s.location.data();
+  std::int16_t* cohort = s.cohort.data();
+  std::uint8_t *grade = s.grade.data(), *is_male = s.is_male.data(), *keuzevak = s.technical_keuzevak.data();
+  Leerweg* leerweg = s.leerweg.data();
+  std::int8_t* profile = s.profile.data();
+  float* propensity = s.propensity.data();
+  StudentStatus* status = s.status.data();
+  std::size_t out = begin;
+  while (out < end && status[out] == StudentStatus::enrolled) ++out;  // nothing to move before
+  for (std::size_t i = out; i < end; ++i) {
+    const bool keep = status[i] == StudentStatus::enrolled;
+    id[out] = id[i], home_zone[out] = home_zone[i], location[out] = location[i];
+    cohort[out] = cohort[i], grade[out] = grade[i], leerweg[out] = leerweg[i];
+    profile[out] = profile[i], is_male[out] = is_male[i], propensity[out] = propensity[i];
+    keuzevak[out] = keuzevak[i], status[out] = status[i];
+    out += keep ? 1 : 0;
+  }
+  return out - begin;
+}
+
+}  // namespace
+
+// Each chunk compacts itself in parallel; then every column slides the chunks' kept blocks
+// together (one column per task: a column's slides overlap, different columns do not). The
+// order of the kept students is that of keep_where, whatever the threads.
 void remove_finished_students(Students& s) {
-  constexpr StudentStatus keep = StudentStatus::enrolled;
-  keep_where(s.id, s.status, keep);
-  keep_where(s.home_zone, s.status, keep);
-  keep_where(s.location, s.status, keep);
-  keep_where(s.cohort, s.status, keep);
-  keep_where(s.grade, s.status, keep);
-  keep_where(s.leerweg, s.status, keep);
-  keep_where(s.profile, s.status, keep);
-  keep_where(s.is_male, s.status, keep);
-  keep_where(s.propensity, s.status, keep);
-  keep_where(s.technical_keuzevak, s.status, keep);
-  keep_where(s.status, s.status, keep);  // last: the others read it
+  const std::size_t n = s.size();
+  const std::size_t chunks = (n + compaction_chunk - 1) / compaction_chunk;
+  std::vector<std::size_t> kept(chunks, 0);
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t c) {
+    kept[c] = compact_chunk(s, c * compaction_chunk, std::min(n, (c + 1) * compaction_chunk));
+  });
+  std::vector<std::size_t> destination(chunks + 1, 0);
+  for (std::size_t c = 0; c < chunks; ++c) destination[c + 1] = destination[c] + kept[c];
+  auto slide = [&](auto& column) {
+    for (std::size_t c = 1; c < chunks; ++c)
+      if (kept[c] > 0 && destination[c] != c * compaction_chunk)
+        std::memmove(column.data() + destination[c], column.data() + c * compaction_chunk,
+                     kept[c] * sizeof(column[0]));
+    column.resize(destination[chunks]);
+  };
+  tbb::parallel_invoke([&] { slide(s.id); }, [&] { slide(s.home_zone); }, [&] { slide(s.location); },
+                       [&] { slide(s.cohort); }, [&] { slide(s.grade); }, [&] { slide(s.leerweg); },
+                       [&] { slide(s.profile); }, [&] { slide(s.is_male); }, [&] { slide(s.propensity); },
+                       [&] { slide(s.technical_keuzevak); }, [&] { slide(s.status); });
 }
 
 void grow_students(Students& s, std::size_t count) {

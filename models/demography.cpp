@@ -14,8 +14,9 @@ namespace stosim {
 
 void promote_students(World& world) {
   Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i)
+  for_each_index(s.size(), [&](std::size_t i) {
     if (s.status[i] == StudentStatus::enrolled && s.grade[i] < 4) ++s.grade[i];
+  });
 }
 
 double expected_cohort(const World& world, const DemographyParams& params, const StepContext& ctx,

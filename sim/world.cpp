@@ -124,19 +124,19 @@ void reset_flows(World& world) {
 void count_programme_students(const World& world, std::vector<std::int32_t>& counts) {
   counts.assign(world.programmes.size(), 0);
   const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.profile[i] == no_profile)
-      continue;
-    ++counts[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
-  }
+  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.profile[i] == no_profile) return;
+    ++c[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+  });
 }
 
 std::vector<double> bovenbouw_students_per_region(const World& world) {
   std::vector<double> count(world.regions.size(), 0.0);
   const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i)
+  count_over_indices(s.size(), count, [&](std::size_t i, std::vector<double>& c) {
     if (s.grade[i] >= 3 && s.profile[i] != no_profile && s.location[i] >= 0)
-      count[static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(s.location[i])])] += 1.0;
+      c[static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(s.location[i])])] += 1.0;
+  });
   return count;
 }
 

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/parallel.hpp"
 #include "sim/random.hpp"
 #include "sim/world.hpp"
 
@@ -81,4 +82,22 @@ TEST_CASE("StudentsLayout.CompactionKeepsTheEnrolledInOrderAtAnyThreadCount", "[
   Students empty;
   remove_finished_students(empty);
   CHECK(empty.size() == 0);
+}
+
+TEST_CASE("StudentsLayout.CountsInParallelEqualTheSerialCounts", "[world]") {
+  const std::size_t n = 100003;
+  std::vector<std::int32_t> serial(97, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (i % 3 != 0) serial[(i * i) % 97] += static_cast<std::int32_t>(1 + i % 2);
+  for (int threads : {1, 2, 4}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    std::vector<std::int32_t> counts(97, 5);  // adds to what is there
+    tbb::task_arena(threads).execute([&] {
+      count_over_indices(n, counts, [](std::size_t i, std::vector<std::int32_t>& c) {
+        if (i % 3 != 0) c[(i * i) % 97] += static_cast<std::int32_t>(1 + i % 2);
+      });
+    });
+    for (auto& c : counts) c -= 5;
+    CHECK(counts == serial);
+  }
 }

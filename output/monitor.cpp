@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/parallel.hpp"
+
 namespace stosim {
 
 namespace {
@@ -35,25 +37,44 @@ void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& worl
   Column bovenbouw_bkg_students(frame, "bovenbouw_bkg_students", year);
   Column bovenbouw_bkg_technical(frame, "bovenbouw_bkg_technical", year);
   const Students& s = world.students;
-  programme_students.assign(world.programmes.size(), 0);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.location[i] < 0) continue;  // an entrant with no school in the leerweg anywhere
+  // Whole counts, so they are counted in parallel (exact in any order) and added to the columns.
+  const std::size_t n_locations = world.locations.size();
+  const std::size_t by_leerweg = n_locations * n_leerwegen, by_programme = world.programmes.size();
+  const std::size_t all_years_at = 0, year3_at = by_leerweg, year3_technical_at = 2 * by_leerweg,
+                    students_at = 3 * by_leerweg, bkg_at = students_at + by_leerweg * n_profiles,
+                    bkg_technical_at = bkg_at + n_locations, programme_at = bkg_technical_at + n_locations;
+  std::vector<std::int32_t> counts(programme_at + by_programme, 0);
+  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
+    if (s.location[i] < 0) return;  // an entrant with no school in the leerweg anywhere
     const auto l = static_cast<std::size_t>(s.location[i]);
     const auto lw = static_cast<std::size_t>(s.leerweg[i]);
-    students_all_years(l, lw) += 1;
-    if (s.grade[i] < 3) continue;
+    ++c[all_years_at + l * n_leerwegen + lw];
+    if (s.grade[i] < 3) return;
     const bool profiled = s.profile[i] != no_profile;
     const bool technical = profiled && setup.technical[s.profile[i]];
     if (s.grade[i] == 3) {
-      year3_students(l, lw) += 1;
-      if (technical) year3_technical(l, lw) += 1;
+      ++c[year3_at + l * n_leerwegen + lw];
+      if (technical) ++c[year3_technical_at + l * n_leerwegen + lw];
     }
-    if (!profiled) continue;
-    students(l, static_cast<std::size_t>(s.profile[i]) * n_leerwegen + lw) += 1;
-    bovenbouw_bkg_students(l) += 1;
-    if (technical) bovenbouw_bkg_technical(l) += 1;
-    ++programme_students[programme_index(l, s.profile[i])];
+    if (!profiled) return;
+    const auto p = static_cast<std::size_t>(s.profile[i]);
+    ++c[students_at + (l * n_profiles + p) * n_leerwegen + lw];
+    ++c[bkg_at + l];
+    if (technical) ++c[bkg_technical_at + l];
+    ++c[programme_at + programme_index(l, s.profile[i])];
+  });
+  for (std::size_t l = 0; l < n_locations; ++l) {
+    for (std::size_t lw = 0; lw < n_leerwegen; ++lw) {
+      students_all_years(l, lw) += counts[all_years_at + l * n_leerwegen + lw];
+      year3_students(l, lw) += counts[year3_at + l * n_leerwegen + lw];
+      year3_technical(l, lw) += counts[year3_technical_at + l * n_leerwegen + lw];
+      for (std::size_t p = 0; p < n_profiles; ++p)
+        students(l, p * n_leerwegen + lw) += counts[students_at + (l * n_profiles + p) * n_leerwegen + lw];
+    }
+    bovenbouw_bkg_students(l) += counts[bkg_at + l];
+    bovenbouw_bkg_technical(l) += counts[bkg_technical_at + l];
   }
+  programme_students.assign(counts.begin() + static_cast<std::ptrdiff_t>(programme_at), counts.end());
 }
 
 void record_offer(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
@@ -100,7 +121,10 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
   Column access_within_technical(frame, "access_within_technical", year);
   Column access_technical_cases(frame, "access_technical_cases", year);
   std::vector<std::int32_t> per_zone(world.zones.size(), 0);
-  for (std::int32_t zone : world.students.home_zone) ++per_zone[static_cast<std::size_t>(zone)];
+  const std::vector<std::int32_t>& home = world.students.home_zone;
+  count_over_indices(home.size(), per_zone, [&](std::size_t i, std::vector<std::int32_t>& c) {
+    ++c[static_cast<std::size_t>(home[i])];
+  });
   std::array<std::vector<std::int32_t>, n_profiles> offering;
   for (std::size_t l = 0; l < world.locations.size(); ++l)
     for (int p = 0; p < n_profiles; ++p)
@@ -294,19 +318,36 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
   Column offered(frame, "keuzevak_offered", year), expected(frame, "expected_students_5y", year);
   const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2);
   const Students& s = world.students;
-  std::vector<double> year1(world.regions.size(), 0.0);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.location[i] < 0) continue;
+  // Whole counts in parallel (exact in any order): year-1 students per region, then students in
+  // years 3-4 and those with a technical keuzevak per region x origin, then per location.
+  const std::size_t regions = world.regions.size();
+  const std::size_t keuzevak_at = regions, technical_at = keuzevak_at + regions * n_mbo_origins,
+                    satisfied_at = technical_at + regions * n_mbo_origins;
+  std::vector<std::int32_t> counts(satisfied_at + world.locations.size(), 0);
+  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
+    if (s.location[i] < 0) return;
     const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
-    if (s.grade[i] == 1) year1[region] += 1;
-    if (s.grade[i] < 3) continue;
-    const auto l = static_cast<std::size_t>(s.location[i]);
+    if (s.grade[i] == 1) ++c[region];
+    if (s.grade[i] < 3) return;
     const auto origin = static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
-    keuzevak_students(region, origin) += 1;
-    if (s.technical_keuzevak[i]) technical_keuzevak(region, origin) += 1;
-    if (s.profile[i] == no_profile) continue;
+    ++c[keuzevak_at + region * n_mbo_origins + origin];
+    if (s.technical_keuzevak[i]) ++c[technical_at + region * n_mbo_origins + origin];
+    if (s.profile[i] != no_profile) ++c[satisfied_at + static_cast<std::size_t>(s.location[i])];
+  });
+  std::vector<double> year1(regions, 0.0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    year1[r] = counts[r];
+    for (std::size_t o = 0; o < n_mbo_origins; ++o) {
+      keuzevak_students(r, o) += counts[keuzevak_at + r * n_mbo_origins + o];
+      technical_keuzevak(r, o) += counts[technical_at + r * n_mbo_origins + o];
+    }
+  }
+  for (std::size_t l = 0; l < world.locations.size(); ++l) satisfied(l) += counts[satisfied_at + l];
+  // Sums of quality, not counts: added in the students' order, as always, so the bits stay.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.location[i] < 0 || s.grade[i] < 3 || s.profile[i] == no_profile) continue;
+    const auto l = static_cast<std::size_t>(s.location[i]);
     satisfaction(l) += quality[programme_index(l, s.profile[i])];
-    satisfied(l) += 1;
   }
   const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   for (std::size_t l = 0; l < offer.size(); ++l) offered(l) = offer[l];

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "sim/parallel.hpp"
+
 namespace stosim {
 
 namespace {
@@ -28,13 +30,11 @@ std::vector<double> graduates_per_firm(const World& world, const StepContext& ct
   const std::size_t regions = world.regions.size();
   std::vector<double> graduates(regions, 0.0), firms(regions, 0.0);
   const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4 || s.profile[i] == no_profile)
-      continue;
-    if (!ctx.technical[static_cast<std::size_t>(s.profile[i])] || s.home_zone[i] < 0) continue;
-    graduates[static_cast<std::size_t>(
-        world.zones.region[static_cast<std::size_t>(s.home_zone[i])])] += 1.0;
-  }
+  count_over_indices(s.size(), graduates, [&](std::size_t i, std::vector<double>& count) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4 || s.profile[i] == no_profile) return;
+    if (!ctx.technical[static_cast<std::size_t>(s.profile[i])] || s.home_zone[i] < 0) return;
+    count[static_cast<std::size_t>(world.zones.region[static_cast<std::size_t>(s.home_zone[i])])] += 1.0;
+  });
   for (std::size_t i = 0; i < world.firms.size(); ++i)
     firms[static_cast<std::size_t>(world.firms.region[i])] += 1.0;
   for (std::size_t r = 0; r < regions; ++r)

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "sim/parallel.hpp"
+
 namespace stosim {
 
 namespace {
@@ -17,18 +19,20 @@ struct Demand {
 };
 
 Demand demand(const World& world, const std::array<bool, n_profiles>& technical) {
-  Demand d{std::vector<std::int32_t>(world.locations.size(), 0),
-           std::vector<std::int64_t>(world.regions.size() * n_profiles, 0), {}};
+  // Whole counts, counted in parallel: year 2 per location, then years 3-4 per region x profile.
+  const std::size_t locations = world.locations.size(), technical_at = locations;
+  std::vector<std::int64_t> counts(locations + world.regions.size() * n_profiles, 0);
   const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.location[i] < 0 || !has_profile(s.leerweg[i])) continue;
+  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int64_t>& c) {
+    if (s.status[i] != StudentStatus::enrolled || s.location[i] < 0 || !has_profile(s.leerweg[i])) return;
     const auto l = static_cast<std::size_t>(s.location[i]);
-    if (s.grade[i] == 2) ++d.year2[l];
-    if (s.grade[i] >= 3 && s.profile[i] != no_profile && technical[s.profile[i]]) {
-      ++d.technical[static_cast<std::size_t>(world.locations.region[l]) * n_profiles + s.profile[i]];
-      ++d.national[s.profile[i]];
-    }
-  }
+    if (s.grade[i] == 2) ++c[l];
+    if (s.grade[i] >= 3 && s.profile[i] != no_profile && technical[s.profile[i]])
+      ++c[technical_at + static_cast<std::size_t>(world.locations.region[l]) * n_profiles + s.profile[i]];
+  });
+  Demand d{std::vector<std::int32_t>(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(locations)),
+           std::vector<std::int64_t>(counts.begin() + static_cast<std::ptrdiff_t>(technical_at), counts.end()), {}};
+  for (std::size_t k = 0; k < d.technical.size(); ++k) d.national[k % n_profiles] += d.technical[k];
   return d;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "sim/parallel.hpp"
+
 namespace stosim {
 
 namespace {
@@ -113,26 +115,29 @@ void apply_programme_viability(World& world, const ProgrammeViabilityParams& par
   if (params.min_students <= 0) return;
   const std::vector<std::uint8_t> closing = closing_programmes(world, params, h1, ctx);
   if (world.flows.closed_programmes == 0) return;
+  // Each student's move reads only the offer and their own state, so students move in parallel.
   Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.profile[i] == no_profile)
-      continue;
+  std::vector<std::int64_t> moved_and_left(2, 0);
+  count_over_indices(s.size(), moved_and_left, [&](std::size_t i, std::vector<std::int64_t>& counts) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.profile[i] == no_profile) return;
     const auto own = static_cast<std::size_t>(s.location[i]);
-    if (!closing[programme_index(own, s.profile[i])]) continue;
-    ++world.flows.moved_by_closure;
+    if (!closing[programme_index(own, s.profile[i])]) return;
+    ++counts[0];
     const std::int32_t elsewhere = nearest_alternative(world, i, s.profile[i]);
     if (elsewhere >= 0) {
       s.location[i] = elsewhere;
-      continue;
+      return;
     }
     const std::int8_t other = choose_profile_at(world, own, i, choice, ctx, s.profile[i]);
     if (other == no_profile) {
       s.status[i] = StudentStatus::left;
-      ++world.flows.left;
+      ++counts[1];
     } else {
       s.profile[i] = other;
     }
-  }
+  });
+  world.flows.moved_by_closure += moved_and_left[0];
+  world.flows.left += moved_and_left[1];
 }
 
 }  // namespace stosim

@@ -129,12 +129,18 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
   for (std::size_t l = 0; l < world.locations.size(); ++l)
     for (int p = 0; p < n_profiles; ++p)
       if (world.programmes.offered[programme_index(l, p)]) offering[p].push_back(static_cast<std::int32_t>(l));
+  // The distances in parallel, per zone; the sums below in the zones' order, as always.
+  std::vector<double> nearest(world.zones.size() * n_profiles, 0.0);
+  for_each_index(world.zones.size(), [&](std::size_t z) {
+    if (per_zone[z] == 0) return;
+    for (int p = 0; p < n_profiles; ++p) nearest[z * n_profiles + p] = nearest_offer_km(world, z, p, offering[p]);
+  });
   for (std::size_t z = 0; z < world.zones.size(); ++z) {
     if (per_zone[z] == 0) continue;
     const auto region = static_cast<std::size_t>(world.zones.region[z]);
     access_students(region) += per_zone[z];
     for (int p = 0; p < n_profiles; ++p) {
-      const double d = nearest_offer_km(world, z, p, offering[p]);
+      const double d = nearest[z * n_profiles + static_cast<std::size_t>(p)];
       access_distance_total(region, static_cast<std::size_t>(p)) += per_zone[z] * d;
       const bool within = d <= setup.params.far_km;
       if (!within) access_beyond(region, static_cast<std::size_t>(p)) += per_zone[z];

@@ -1,6 +1,6 @@
 #include "models/exams.hpp"
 
-#include <atomic>
+#include <vector>
 
 #include "sim/parallel.hpp"
 
@@ -43,8 +43,11 @@ void sit_exams(World& world, const ExamParams& params, const StepContext& ctx) {
   const std::array<int, n_profiles> sector_of = profile_sectors(params);
   Students& s = world.students;
   YearFlows& flows = world.flows;
-  std::atomic<std::int64_t> graduated{0}, left{0};
-  for_each_index(s.size(), [&](std::size_t i) {
+  // Candidates and passes per exam cell, then graduates and leavers: counted per thread (no atomic
+  // per candidate) and added to this year's flows at the end.
+  const std::size_t cells = flows.exam_candidates.size(), graduated_at = 2 * cells, left_at = graduated_at + 1;
+  std::vector<std::int32_t> counts(left_at + 1, 0);
+  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
     if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4) return;
     RandomStream rng = ctx.stream(Purpose::exam, s.id[i]);
     const double sector_draw = rng.uniform();
@@ -54,18 +57,22 @@ void sit_exams(World& world, const ExamParams& params, const StepContext& ctx) {
         (static_cast<std::size_t>(s.location[i]) * n_leerwegen + static_cast<std::size_t>(s.leerweg[i])) *
             n_sectors +
         static_cast<std::size_t>(sector);
-    std::atomic_ref<std::int32_t>(flows.exam_candidates[cell]).fetch_add(1, std::memory_order_relaxed);
+    ++c[cell];
     if (rng.bernoulli(pass_rate(params, s.leerweg[i]))) {
-      std::atomic_ref<std::int32_t>(flows.exam_passed[cell]).fetch_add(1, std::memory_order_relaxed);
+      ++c[cells + cell];
       s.status[i] = StudentStatus::graduated;
-      graduated.fetch_add(1, std::memory_order_relaxed);
+      ++c[graduated_at];
     } else if (!rng.bernoulli(params.repeat_share)) {
       s.status[i] = StudentStatus::left;
-      left.fetch_add(1, std::memory_order_relaxed);
+      ++c[left_at];
     }
   });
-  flows.graduated += graduated.load();
-  flows.left += left.load();
+  for (std::size_t k = 0; k < cells; ++k) {
+    flows.exam_candidates[k] += counts[k];
+    flows.exam_passed[k] += counts[cells + k];
+  }
+  flows.graduated += counts[graduated_at];
+  flows.left += counts[left_at];
 }
 
 }  // namespace stosim

@@ -291,8 +291,11 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
   Column satisfaction(frame, "satisfaction_total", year), satisfied(frame, "satisfaction_students", year);
   Column keuzevak_students(frame, "keuzevak_students", year);
   Column technical_keuzevak(frame, "technical_keuzevak", year);
+  Column students_offered(frame, "keuzevak_students_offered", year);
+  Column following_offered(frame, "technical_keuzevak_offered", year);
   Column offered(frame, "keuzevak_offered", year), expected(frame, "expected_students_5y", year);
   const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2);
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   const Students& s = world.students;
   std::vector<double> year1(world.regions.size(), 0.0);
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -304,11 +307,14 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
     const auto origin = static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
     keuzevak_students(region, origin) += 1;
     if (s.technical_keuzevak[i]) technical_keuzevak(region, origin) += 1;
+    if (offer[l]) {
+      students_offered(region, origin) += 1;
+      if (s.technical_keuzevak[i]) following_offered(region, origin) += 1;
+    }
     if (s.profile[i] == no_profile) continue;
     satisfaction(l) += quality[programme_index(l, s.profile[i])];
     satisfied(l) += 1;
   }
-  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   for (std::size_t l = 0; l < offer.size(); ++l) offered(l) = offer[l];
   // Entrants carried forward: at t+5 years 3 and 4 hold those entering at t+3 and t+2.
   const int elapsed = world.year - setup.start_year;

@@ -295,6 +295,26 @@ std::vector<double> expected_programme_choices(const World& world, const Profile
 
 }  // namespace
 
+std::vector<double> technical_choice_odds(const World& world, const ProfileChoiceParams& params,
+                                          const std::array<bool, n_profiles>& technical) {
+  const ChoiceTables tables = choice_tables(world, params, technical, {});
+  const ReachableLocations& reach = world.zones.reachable;
+  const Students& s = world.students;
+  std::vector<double> odds(s.size(), 0.0);
+  for_each_index(s.size(), [&](std::size_t i) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || !has_profile(s.leerweg[i])) return;
+    Chooser c = chooser(world, params, tables, i);
+    double other = c.beyond_reach - c.beyond_technical, tech = c.beyond_technical / c.tech_factor;
+    c.tech_factor = 1.0;
+    for (std::uint32_t k = c.first; k < c.end; ++k) {
+      const auto [w_other, w_technical] = entry_weights(tables, c, reach, k);
+      other += w_other, tech += w_technical;
+    }
+    odds[i] = other > 0.0 ? tech / other : std::numeric_limits<double>::infinity();
+  });
+  return odds;
+}
+
 std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
                                             const std::array<bool, n_profiles>& technical,
                                             Appeal appeal) {

@@ -71,6 +71,15 @@ std::vector<float> quality_appeal(const World& world, std::span<const float> qua
 void calibrate_profile_constants(World& world, const ProfileChoiceParams& params,
                                  const std::array<bool, n_profiles>& technical, Appeal appeal = {});
 
+// For each enrolled student in years 3-4 of a leerweg with profiles (0 for the others): the
+// weight of all the technical programmes they could have chosen in year 2 over that of the other
+// programmes, before the propensity factor, their home zone's alternatives as in choose_profiles
+// with their current location as the year-2 one (infinite when no other programme is within
+// reach). Such a chooser picks a technical profile with probability f * odds / (1 + f * odds),
+// f = e^(beta_propensity * propensity).
+std::vector<double> technical_choice_odds(const World& world, const ProfileChoiceParams& params,
+                                          const std::array<bool, n_profiles>& technical);
+
 // Expected share of each (leerweg, profile) among the choices of the current year-2 students.
 std::vector<double> expected_profile_shares(const World& world, const ProfileChoiceParams& params,
                                             const std::array<bool, n_profiles>& technical,

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "models/channels.hpp"
+#include "models/initial_propensity.hpp"
 
 namespace stosim {
 
@@ -42,13 +43,14 @@ void initialise_system(World& world, const ModelParameters& params,
   initialise_teachers(world, params.teachers, technical, world_streams);
   initialise_firms(world, params.firms, world_streams);
   initialise_mbo(world, params.mbo_transition, world_streams);
-  initial_keuzevakken(world, params, technical, world_streams);
   // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so
   // the start has no appeal and the constants are calibrated without it.
   world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2);
-  world.start.keuzevak_uptake = keuzevak_uptake(world, technical);
   calibrate_profile_constants(world, params.profile_choice, technical);
   calibrate_school_constants(world, params.school_choice);
+  draw_initial_propensity(world, params.profile_choice, params.demography, technical, world_streams);
+  initial_keuzevakken(world, params, technical, world_streams);
+  world.start.keuzevak_uptake = keuzevak_uptake(world, technical);
   // The channels before any money (the first year's step resolves them again after policy).
   resolve_channels(world, params, world.channels);
 }

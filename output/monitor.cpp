@@ -321,31 +321,44 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
   Column satisfaction(frame, "satisfaction_total", year), satisfied(frame, "satisfaction_students", year);
   Column keuzevak_students(frame, "keuzevak_students", year);
   Column technical_keuzevak(frame, "technical_keuzevak", year);
+  Column students_offered(frame, "keuzevak_students_offered", year);
+  Column following_offered(frame, "technical_keuzevak_offered", year);
   Column offered(frame, "keuzevak_offered", year), expected(frame, "expected_students_5y", year);
   const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2);
+  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   const Students& s = world.students;
-  // Whole counts in parallel (exact in any order): year-1 students per region, then students in
-  // years 3-4 and those with a technical keuzevak per region x origin, then per location.
-  const std::size_t regions = world.regions.size();
-  const std::size_t keuzevak_at = regions, technical_at = keuzevak_at + regions * n_mbo_origins,
-                    satisfied_at = technical_at + regions * n_mbo_origins;
+  // Whole counts in parallel (exact in any order): year-1 students per region; students in years
+  // 3-4, those with a technical keuzevak, and both where one is offered, per region x origin;
+  // students with a profile per location.
+  const std::size_t regions = world.regions.size(), cells = regions * n_mbo_origins;
+  const std::size_t keuzevak_at = regions, technical_at = keuzevak_at + cells,
+                    offered_at = technical_at + cells, following_offered_at = offered_at + cells,
+                    satisfied_at = following_offered_at + cells;
   std::vector<std::int32_t> counts(satisfied_at + world.locations.size(), 0);
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
     if (s.location[i] < 0) return;
     const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
     if (s.grade[i] == 1) ++c[region];
     if (s.grade[i] < 3) return;
-    const auto origin = static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
-    ++c[keuzevak_at + region * n_mbo_origins + origin];
-    if (s.technical_keuzevak[i]) ++c[technical_at + region * n_mbo_origins + origin];
-    if (s.profile[i] != no_profile) ++c[satisfied_at + static_cast<std::size_t>(s.location[i])];
+    const auto l = static_cast<std::size_t>(s.location[i]);
+    const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
+    ++c[keuzevak_at + cell];
+    if (s.technical_keuzevak[i]) ++c[technical_at + cell];
+    if (offer[l]) {
+      ++c[offered_at + cell];
+      if (s.technical_keuzevak[i]) ++c[following_offered_at + cell];
+    }
+    if (s.profile[i] != no_profile) ++c[satisfied_at + l];
   });
   std::vector<double> year1(regions, 0.0);
   for (std::size_t r = 0; r < regions; ++r) {
     year1[r] = counts[r];
     for (std::size_t o = 0; o < n_mbo_origins; ++o) {
-      keuzevak_students(r, o) += counts[keuzevak_at + r * n_mbo_origins + o];
-      technical_keuzevak(r, o) += counts[technical_at + r * n_mbo_origins + o];
+      const std::size_t cell = r * n_mbo_origins + o;
+      keuzevak_students(r, o) += counts[keuzevak_at + cell];
+      technical_keuzevak(r, o) += counts[technical_at + cell];
+      students_offered(r, o) += counts[offered_at + cell];
+      following_offered(r, o) += counts[following_offered_at + cell];
     }
   }
   for (std::size_t l = 0; l < world.locations.size(); ++l) satisfied(l) += counts[satisfied_at + l];
@@ -355,7 +368,6 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
     const auto l = static_cast<std::size_t>(s.location[i]);
     satisfaction(l) += quality[programme_index(l, s.profile[i])];
   }
-  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   for (std::size_t l = 0; l < offer.size(); ++l) offered(l) = offer[l];
   // Entrants carried forward: at t+5 years 3 and 4 hold those entering at t+3 and t+2.
   const int elapsed = world.year - setup.start_year;

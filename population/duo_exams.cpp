@@ -152,19 +152,29 @@ SectorMapping derive_sector_mapping(const ExamProfiles& profiles, const ExamSeri
 TechniekSeries techniek_series(const ExamSeries& series) {
   const std::size_t years = series.years.size();
   std::vector<double> all(years, 0.0), techniek(years, 0.0);
-  std::vector<std::set<std::string>> with_techniek(years);
+  std::vector<std::set<std::string>> with_techniek(years), with_any(years);
   const int techniek_sector = *sector_of("techniek");
   for (const auto& c : series.cells)
     for (std::size_t y = 0; y < years; ++y) {
       all[y] += static_cast<double>(c.candidates[y]);
+      if (c.candidates[y] > 0) with_any[y].insert(c.location);
       if (c.sector != techniek_sector || c.candidates[y] == 0) continue;
       techniek[y] += static_cast<double>(c.candidates[y]);
       with_techniek[y].insert(c.location);
     }
-  TechniekSeries out{series.years, {}, {}};
+  TechniekSeries out{series.years, {}, {}, {}};
   for (std::size_t y = 0; y < years; ++y) {
     out.share_pct.push_back(all[y] > 0 ? 100.0 * techniek[y] / all[y] : 0.0);
     out.locations.push_back(static_cast<double>(with_techniek[y].size()));
+  }
+  for (std::size_t y = 0; y + 1 < years; ++y) {
+    double lost = 0, gained = 0;
+    for (const std::string& l : with_any[y]) {
+      if (!with_any[y + 1].contains(l)) continue;
+      lost += with_techniek[y].contains(l) && !with_techniek[y + 1].contains(l);
+      gained += !with_techniek[y].contains(l) && with_techniek[y + 1].contains(l);
+    }
+    out.net_loss_continuing.push_back(lost - gained);
   }
   return out;
 }

@@ -63,6 +63,11 @@ struct TechniekSeries {
   std::vector<int> years;
   std::vector<double> share_pct;        // techniek candidates / all B/K/G candidates
   std::vector<double> locations;        // locations with techniek candidates
+  // Per pair of consecutive years (years.size() - 1): locations that lost their techniek
+  // candidates minus those that gained them, among locations with B/K/G candidates in both years.
+  // Locations entering or leaving the file (closed, merged, renumbered) are left out: the model
+  // has a fixed set of locations.
+  std::vector<double> net_loss_continuing;
 };
 TechniekSeries techniek_series(const ExamSeries& series);
 

@@ -249,7 +249,6 @@ void add_students(World& w, const SyntheticOptions& o, const Catchments& catchme
                                 : observed_2019::male_share_per_profile[g.profile];
     const bool male = rng.bernoulli(male_share);
     double propensity = (male ? o.propensity_male_mean : o.propensity_female_mean) + rng.normal();
-    if (g.profile != no_profile && o.technical[g.profile]) propensity += o.propensity_shift_technical;
     add_student(w.students, {.id = id,
                              .home_zone = home,
                              .location = static_cast<std::int32_t>(location),

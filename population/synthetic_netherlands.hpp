@@ -18,7 +18,6 @@ struct SyntheticOptions {
   int start_year = 2018;
   double propensity_male_mean = 0.6;
   double propensity_female_mean = -0.6;
-  double propensity_shift_technical = 1.0;  // initial years 3-4 in a technical profile
   std::array<bool, n_profiles> technical{};
   GeographyParams geography;
 };

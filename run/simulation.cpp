@@ -50,16 +50,14 @@ World load_population_world(const Scenario& scenario) {
                     "the scenario has start_year {}",
                     path, p.start_year - 1, p.start_year % 100, p.start_year, scenario.start_year));
   World world = std::move(p.world);
-  // Technical propensity as in the synthetic world: by sex, higher in a technical profile.
-  const auto technical = scenario.technical_profiles();
+  // Technical propensity as in the synthetic world: by sex; the system set-up draws it again for
+  // years 3-4 given their profile (models/initial_propensity.hpp).
   const DemographyParams& d = scenario.model.demography;
-  const double shift = SyntheticOptions{}.propensity_shift_technical;
   Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i) {
     RandomStream rng(StreamKey{scenario.seed, ~std::uint64_t{0}}, 0, Purpose::propensity, s.id[i]);
     double propensity =
         (s.is_male[i] ? d.propensity_male_mean : d.propensity_female_mean) + rng.normal();
-    if (s.profile[i] != no_profile && technical[s.profile[i]]) propensity += shift;
     s.propensity[i] = static_cast<float>(propensity);
   }
   build_reachable_locations(world, scenario.geography);

@@ -60,6 +60,7 @@ enum class Purpose : std::uint32_t {
   programme_closure,
   programme_opening,
   programme_appeal,
+  initial_propensity,  // years 3-4 of the initial state, given their profile
   test = 1000,
 };
 

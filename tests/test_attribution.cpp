@@ -11,13 +11,13 @@ using namespace stosim;
 using namespace stosim::testing;
 
 TEST_CASE("The nine pathways' Shapley values add up to the effect of baseline against no_sto", "[attribution]") {
-  const std::vector<Override> small = {{"population.scale", "0.02"}, {"end_year", "2019"}};
+  const std::vector<Override> small = {{"population.scale", "0.02"}, {"end_year", "2020"}};
   const Scenario baseline = load_scenario("baseline", small);
   const Scenario no_sto = load_scenario("no_sto", small);
   AttributionOptions o;
   o.players = default_players();
-  o.targets = {parse_target("technical_share_year3,national,,BB,2019", "test"),
-               parse_target("programmes_offered,national,,PIE,2019", "test")};
+  o.targets = {parse_target("technical_share_year3,national,,BB,2020", "test"),
+               parse_target("programmes_offered,national,,PIE,2020", "test")};
   o.replicates = 2;
   std::vector<AttributionRow> rows;
   with_threads(2, [&] { rows = run_attribution(baseline, no_sto, o); });
@@ -27,8 +27,8 @@ TEST_CASE("The nine pathways' Shapley values add up to the effect of baseline ag
   for (int r = 0; r < 2; ++r) {
     const IndicatorFrame b = run_replicate(build_initial_world(baseline), baseline, r);
     const IndicatorFrame n = run_replicate(build_initial_world(no_sto), no_sto, r);
-    direct[0] += (national(b, "technical_share_year3", 1, 0) - national(n, "technical_share_year3", 1, 0)) / 2;
-    direct[1] += (national(b, "programmes_offered", 1, 1) - national(n, "programmes_offered", 1, 1)) / 2;
+    direct[0] += (national(b, "technical_share_year3", 2, 0) - national(n, "technical_share_year3", 2, 0)) / 2;
+    direct[1] += (national(b, "programmes_offered", 2, 1) - national(n, "programmes_offered", 2, 1)) / 2;
   }
   for (std::size_t t = 0; t < 2; ++t) {
     const std::string label = o.targets[t].label();
@@ -46,7 +46,8 @@ TEST_CASE("The nine pathways' Shapley values add up to the effect of baseline ag
     CHECK(total == Approx(direct[t]).margin(1e-12));
     CHECK(sum == Approx(total).margin(1e-9));
   }
-  // The effect is not trivially zero, so the sum means something.
+  // The effect is not trivially zero, so the sum means something (in 2019, STO's first year,
+  // it can come out exactly zero at this scale).
   CHECK(direct[0] != 0.0);
 }
 

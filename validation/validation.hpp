@@ -46,6 +46,7 @@ std::string validation_report(const ValidationResult& result);
 struct SimulatedExamSeries {
   std::vector<int> years;
   std::vector<double> share_pct, locations;
+  std::vector<double> net_loss_continuing;  // from each year to the next (as TechniekSeries)
 };
 
 }  // namespace stosim

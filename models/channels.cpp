@@ -68,8 +68,9 @@ constexpr std::array<ChannelSpec, 31> table = {{
   {"primary_exposure", h5, "demography.cpp",
    "The exposure envelope raises the technical propensity of next year's entrants, in proportion to its dose",
    "h5.primary_exposure_shift h5.full_dose", "primary_exposure_shift"},
-  {"keuzevak_offer", h5, "keuzevakken.cpp", "A funded region offers technical keuzevakken at every location",
-   "h5.full_dose", "keuzevak_offer_funded"},
+  {"keuzevak_offer", h5, "keuzevakken.cpp",
+   "Locations of a funded region start offering technical keuzevakken one by one, each with a yearly probability in proportion to the dose, and offer them while the money lasts",
+   "h5.offer_adoption_rate h5.full_dose", "keuzevak_adoption"},
   {"keuzevak_uptake", h5, "keuzevakken.cpp",
    "Students of TL and non-technical profiles follow a technical keuzevak more often, in proportion to the dose",
    "h5.keuzevak_shift", "keuzevak_shift"},
@@ -163,14 +164,14 @@ void resolve_channels(const World& world, const ModelParameters& params, Channel
   for (auto* v : {&out.own_programme_money, &out.hub_money, &out.modernisation_money}) size_to(*v, n);
   for (auto* v : {&out.threshold_relief, &out.opening_factor, &out.concentration_rate,
                   &out.attrition_factor, &out.side_entrant_factor, &out.aligned_technical_shift,
-                  &out.aligned_job_chance_weight, &out.primary_exposure_shift, &out.keuzevak_shift,
+                  &out.aligned_job_chance_weight, &out.primary_exposure_shift, &out.keuzevak_adoption,
+                  &out.keuzevak_shift,
                   &out.keuzevak_choice_effect, &out.innovation_growth, &out.innovation_decay,
                   &out.development_hours, &out.training_speedup, &out.hybrids_per_core_partner,
                   &out.quality_choice, &out.quality_dropout, &out.quality_mbo,
                   &out.quality_mbo_dropout})
     size_to(*v, n);
   size_to(out.protect_sole_provider, n);
-  size_to(out.keuzevak_offer_funded, n);
 
   const PathwayParams& pw = params.pathways;
   const ProgrammeViabilityParams& viability = params.programme_viability;
@@ -212,7 +213,7 @@ void resolve_channels(const World& world, const ModelParameters& params, Channel
                           ? money_dose(envelope_at(world, r, Envelope::exposure), pw.h5.full_dose, cohort)
                           : 0.0;
     out.primary_exposure_shift[r] = f(pw.h5.primary_exposure_shift * d5);
-    out.keuzevak_offer_funded[r] = d5 > 0.0 ? 1 : 0;
+    out.keuzevak_adoption[r] = f(pw.h5.offer_adoption_rate * d5);
     out.keuzevak_shift[r] = f(pw.h5.keuzevak_shift * d5);
     out.keuzevak_choice_effect[r] = pw.h5.enabled ? f(pw.h5.keuzevak_choice_effect) : 0.0f;
     const double d8 = pw.h8.enabled

@@ -9,14 +9,26 @@ namespace stosim {
 std::vector<std::uint8_t> keuzevak_offer(const World& world,
                                          const std::array<bool, n_profiles>& technical) {
   std::vector<std::uint8_t> offer(world.locations.size(), 0);
-  const std::vector<std::uint8_t>& funded = world.channels.keuzevak_offer_funded;
+  const std::vector<float>& adoption = world.channels.keuzevak_adoption;
+  const std::vector<std::uint8_t>& adopted = world.locations.keuzevak_adopted;
   for (std::size_t l = 0; l < offer.size(); ++l) {
     for (int p = 0; p < n_profiles; ++p)
       if (technical[p] && world.programmes.offered[programme_index(l, p)]) offer[l] = 1;
     const auto r = static_cast<std::size_t>(world.locations.region[l]);
-    if (r < funded.size() && funded[r]) offer[l] = 1;  // H5
+    if (l < adopted.size() && adopted[l] && r < adoption.size() && adoption[r] > 0.0f) offer[l] = 1;  // H5
   }
   return offer;
+}
+
+void adopt_funded_keuzevakken(World& world, const StepContext& ctx) {
+  const std::vector<float>& adoption = world.channels.keuzevak_adoption;
+  std::vector<std::uint8_t>& adopted = world.locations.keuzevak_adopted;
+  adopted.resize(world.locations.size(), 0);
+  for (std::size_t l = 0; l < adopted.size(); ++l) {
+    const auto r = static_cast<std::size_t>(world.locations.region[l]);
+    if (adopted[l] || r >= adoption.size() || adoption[r] <= 0.0f) continue;
+    adopted[l] = ctx.stream(Purpose::keuzevak_adoption, l).bernoulli(adoption[r]) ? 1 : 0;
+  }
 }
 
 std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_profiles>& technical) {
@@ -52,6 +64,7 @@ void add_keuzevak_appeal(const World& world, const std::array<bool, n_profiles>&
 }
 
 void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepContext& ctx) {
+  adopt_funded_keuzevakken(world, ctx);
   const std::vector<std::uint8_t> offer = keuzevak_offer(world, ctx.technical);
   const ChannelValues& ch = world.channels;
   Students& s = world.students;

@@ -1,8 +1,8 @@
 #pragma once
 // Technical keuzevakken (elective modules) in years 3-4: students of a technical profile follow
 // them as part of their profile; students of other profiles and of TL may choose one where their
-// location offers it. H5 (broader exposure) funds an offer at every location of the region and
-// raises the odds of following one, and a location's uptake feeds back into the choice of
+// location offers it. H5 (broader exposure) funds an offer that the region's locations take up
+// one by one (h5.offer_adoption_rate) and raises the odds of following one, and a location's uptake feeds back into the choice of
 // technical profiles; a technical keuzevak raises the odds of technical mbo.
 #include <span>
 
@@ -28,9 +28,14 @@ struct KeuzevakParams {
 };
 
 // Whether each location offers technical keuzevakken this year: it has an open technical
-// programme, or its region funds broad exposure (H5, world.channels).
+// programme, or it has started a funded offer and its region still funds broad exposure (H5).
 std::vector<std::uint8_t> keuzevak_offer(const World& world,
                                          const std::array<bool, n_profiles>& technical);
+
+// H5: each location of a region with exposure money that has not started a funded offer starts
+// one with the region's yearly probability (world.channels.keuzevak_adoption). Part of
+// choose_keuzevakken; exposed for tests.
+void adopt_funded_keuzevakken(World& world, const StepContext& ctx);
 
 // Share of each location's years 3-4 students outside technical profiles (TL included) who
 // follow a technical keuzevak.

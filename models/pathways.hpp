@@ -92,6 +92,7 @@ struct H5Params {  // earlier and broader exposure
   double primary_exposure_shift = 0.05;
   double keuzevak_shift = 0.8;
   double keuzevak_choice_effect = 2.0;
+  double offer_adoption_rate = 0.3;
   double full_dose = 100.0;
   template <class V>
   void visit(V& v) {
@@ -103,6 +104,8 @@ struct H5Params {  // earlier and broader exposure
       {.min = 0, .max = 5, .description = "Log-odds added to following a technical keuzevak in TL and non-technical profiles at the full dose", .source = "assumption"});
     v(keuzevak_choice_effect, "keuzevak_choice_effect",
       {.min = 0, .max = 20, .description = "Utility of the technical profiles at a location per unit change (since the start year) of the share of its years 3-4 students outside technical profiles who follow a technical keuzevak: keuzevakken seen by younger students feed back into profile choice", .source = "assumption"});
+    v(offer_adoption_rate, "offer_adoption_rate",
+      {.unit = "1/year", .min = 0, .max = 1, .description = "Yearly probability, at the full dose, that a location of a funded region without a technical programme starts offering technical keuzevakken (a lower dose, proportionally less; 1: every location in the first funded year)", .source = "no data; assumption: about three in four locations offer them after the four transition years (1 - 0.7^4); range 0.1-1"});
     v(full_dose, "full_dose", {.unit = "euro/student/year", .min = 0, .max = 1e6, .description = "Exposure envelope per year-1 student of the region at which the exposure effects are full (less money, a proportional effect; 0: any money gives the full effect)", .source = "assumption: about the envelope of an average region at the transition budget"});
   }
 };

@@ -36,6 +36,7 @@ void initial_keuzevakken(World& world, const ModelParameters& params,
 void initialise_system(World& world, const ModelParameters& params,
                        const std::array<bool, n_profiles>& technical, StreamKey world_streams) {
   phase_out_programmes_without_intake(world, params.programme_viability);
+  world.locations.keuzevak_adopted.assign(world.locations.size(), 0);  // no funded offer yet (H5)
   record_starting_point(world);
   reset_flows(world);
   initialise_regions(world, params.regional_coordination, world_streams);

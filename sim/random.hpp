@@ -61,6 +61,7 @@ enum class Purpose : std::uint32_t {
   programme_opening,
   programme_appeal,
   initial_propensity,  // years 3-4 of the initial state, given their profile
+  keuzevak_adoption,   // a location starting a funded keuzevak offer (agent = location)
   test = 1000,
 };
 

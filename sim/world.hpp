@@ -40,6 +40,9 @@ struct Locations {
   std::vector<float> x_km, y_km;
   std::vector<float> image;                // reputation term in the choice of school
   std::vector<std::uint8_t> leerweg_mask;  // bit l set when leerweg l is offered
+  // Has started offering technical keuzevakken with STO money (H5); they are offered while the
+  // region's exposure money lasts. Empty until the system set-up.
+  std::vector<std::uint8_t> keuzevak_adopted;
   std::size_t size() const { return code.size(); }
   bool offers(std::size_t location, Leerweg lw) const {
     return (leerweg_mask[location] >> static_cast<int>(lw)) & 1u;
@@ -207,10 +210,11 @@ struct ChannelValues {
   std::vector<float> attrition_factor, side_entrant_factor;
   // H4 alignment: log-odds of technical mbo per unit of labour demand; extra job-chance weight.
   std::vector<float> aligned_technical_shift, aligned_job_chance_weight;
-  // H5 exposure: propensity shift of next year's entrants, a funded keuzevak offer, its odds, and
-  // the weight of the location's keuzevak uptake in the choice of a technical profile.
+  // H5 exposure: propensity shift of next year's entrants, the yearly probability that a location
+  // starts a funded keuzevak offer, its odds, and the weight of the location's keuzevak uptake in
+  // the choice of a technical profile.
   std::vector<float> primary_exposure_shift;
-  std::vector<std::uint8_t> keuzevak_offer_funded;
+  std::vector<float> keuzevak_adoption;
   std::vector<float> keuzevak_shift, keuzevak_choice_effect;
   // H7 innovation capacity: growth rate per unit of collaboration (0 without sharing) and decay
   // (both 0 when off: capacity stays as in the zero situation).

@@ -26,7 +26,7 @@ const std::vector<std::pair<std::string, Equal>> members = {
     STOSIM_MEMBER(hub_money),               STOSIM_MEMBER(modernisation_money),
     STOSIM_MEMBER(attrition_factor),        STOSIM_MEMBER(side_entrant_factor),
     STOSIM_MEMBER(aligned_technical_shift), STOSIM_MEMBER(aligned_job_chance_weight),
-    STOSIM_MEMBER(primary_exposure_shift),  STOSIM_MEMBER(keuzevak_offer_funded),
+    STOSIM_MEMBER(primary_exposure_shift),  STOSIM_MEMBER(keuzevak_adoption),
     STOSIM_MEMBER(keuzevak_shift),          STOSIM_MEMBER(keuzevak_choice_effect),
     STOSIM_MEMBER(innovation_growth),       STOSIM_MEMBER(innovation_decay),
     STOSIM_MEMBER(development_hours),       STOSIM_MEMBER(training_speedup),
@@ -195,7 +195,7 @@ TEST_CASE("Channels.OffMeansNeutral", "[channels]") {
     CHECK(c.aligned_technical_shift[r] == 0.0f);
     CHECK(c.aligned_job_chance_weight[r] == 0.0f);
     CHECK(c.primary_exposure_shift[r] == 0.0f);
-    CHECK(c.keuzevak_offer_funded[r] == 0);
+    CHECK(c.keuzevak_adoption[r] == 0.0f);
     CHECK(c.keuzevak_shift[r] == 0.0f);
     CHECK(c.keuzevak_choice_effect[r] == 0.0f);
     CHECK(c.innovation_growth[r] == 0.0f);

@@ -65,10 +65,12 @@ def headline(binary, scenario, run_file, out, sets):
         get = lambda name: total[year, name] / n
         money, firms = get("budget_received"), get("cofinancing_cash") + get("cofinancing_in_kind")
         share = 100 * get("year3_technical") / get("year3_students")
-        cofinancing = 100 * firms / (money + firms) if money + firms > 0 else float("nan")
+        # Without STO money there is nothing to cofinance: show what the firms give instead.
+        cofinancing = (f"{100 * firms / (money + firms):.1f}" if money > 0
+                       else f"none (firms give €{firms / 1e6:.1f}M)")
         rows.append(f"| {scenario} | {year} | {share:.1f} | {get('programmes_offered'):.0f} "
                     f"| {get('locations'):.0f} | {get('teachers_fte'):.0f} / {get('teachers_headcount'):.0f} "
-                    f"| {money / 1e6:.1f} | {cofinancing:.1f} |")
+                    f"| {money / 1e6:.1f} | {cofinancing} |")
     return rows
 
 

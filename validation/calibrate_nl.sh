@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real model calibrated on data up to 2019/20, and its forecast to 2030 with the parameters'
 # uncertainty (validation/README.md, "Calibration of the real model"), from the publishers' files
-# in one command (about half an hour on two cores):
+# in one command (about 10-15 minutes on two cores):
 #   validation/calibrate_nl.sh [STOSIM] [DATA_DIR]
 # Writes results/nl_2017_abc.h5 (the posterior), results/nl_2017_calibrated.yaml (its medians),
 # results/nl_2019_forecast.h5 (nl_2019 and nl_2019_no_sto under posterior draws) and prints the

@@ -37,9 +37,10 @@ void for_each_index_counting(std::size_t count, const Tally& zero, Body&& body, 
 
 // Counts over agents in parallel: `body(i, counts)` adds agent i's counts into an array of
 // counts.size() cells, each thread into its own array; the arrays are added into `counts` at the
-// end. Like for_each_index, a body may also write its own agent's state. Only for whole counts (integers, or floating-point numbers holding integers below 2^24
-// for float and 2^53 for double): their sums are exact in any order, so the result does not
-// depend on the threads. Costs one array per thread, not per chunk.
+// end. Like for_each_index, a body may also write its own agent's state. Only for whole counts
+// (integers, or floating-point numbers holding integers below 2^24 for float and 2^53 for
+// double): their sums are exact in any order, so the result does not depend on the threads.
+// Costs one array per thread, not per chunk.
 template <class Count, class Body>
 void count_over_indices(std::size_t count, std::vector<Count>& counts, Body&& body) {
   tbb::enumerable_thread_specific<std::vector<Count>> local(counts.size(), Count{0});

@@ -8,7 +8,7 @@
 #include <tbb/parallel_for.h>
 
 #include <cstddef>
-#include <mutex>
+#include <utility>
 #include <vector>
 
 namespace stosim {
@@ -21,36 +21,29 @@ void for_each_index(std::size_t count, Body&& body) {
                     });
 }
 
-// for_each_index with a tally of integer counts per chunk, added into the totals by `add` once
-// per chunk (under a lock): cheaper than an atomic per agent, and exact whatever the order.
+// for_each_index with a tally of whole counts per thread: `body(i, tally)` adds agent i's counts
+// to the thread's own copy of `zero`, and `add(tally)` adds each thread's copy into the totals at
+// the end. No atomic per agent; the totals do not depend on the threads because whole counts
+// (integers, or floating-point numbers holding integers below 2^24 for float and 2^53 for
+// double) add up exactly in any order. A body may also write its own agent's state.
 template <class Tally, class Body, class Add>
 void for_each_index_counting(std::size_t count, const Tally& zero, Body&& body, Add&& add) {
-  std::mutex lock;
+  tbb::enumerable_thread_specific<Tally> local(zero);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4096),
                     [&](const tbb::blocked_range<std::size_t>& chunk) {
-                      Tally tally = zero;
+                      Tally& tally = local.local();
                       for (std::size_t i = chunk.begin(); i != chunk.end(); ++i) body(i, tally);
-                      const std::lock_guard<std::mutex> guard(lock);
-                      add(tally);
                     });
+  for (const Tally& tally : local) add(tally);
 }
 
-// Counts over agents in parallel: `body(i, counts)` adds agent i's counts into an array of
-// counts.size() cells, each thread into its own array; the arrays are added into `counts` at the
-// end. Like for_each_index, a body may also write its own agent's state. Only for whole counts
-// (integers, or floating-point numbers holding integers below 2^24 for float and 2^53 for
-// double): their sums are exact in any order, so the result does not depend on the threads.
-// Costs one array per thread, not per chunk.
+// The common case: the tally is one array of counts, added cell by cell into `counts`.
 template <class Count, class Body>
 void count_over_indices(std::size_t count, std::vector<Count>& counts, Body&& body) {
-  tbb::enumerable_thread_specific<std::vector<Count>> local(counts.size(), Count{0});
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4096),
-                    [&](const tbb::blocked_range<std::size_t>& chunk) {
-                      std::vector<Count>& mine = local.local();
-                      for (std::size_t i = chunk.begin(); i != chunk.end(); ++i) body(i, mine);
-                    });
-  for (const std::vector<Count>& part : local)
-    for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += part[k];
+  for_each_index_counting(count, std::vector<Count>(counts.size(), Count{0}), std::forward<Body>(body),
+                          [&](const std::vector<Count>& part) {
+                            for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += part[k];
+                          });
 }
 
 }  // namespace stosim

@@ -64,21 +64,27 @@ void write_spec(const fs::path& path, const std::string& method, const std::stri
       << "  - {key: dropout.leaving_rate, low: 0.005, high: 0.04}\n"
       << "  - {key: mbo_transition.technical_from_technical_profile, low: 0.4, high: 0.95}\n"
       << "  - {key: mbo_transition.technical_from_tl, low: 0.02, high: 0.3}\n"
-      << "replicates: " << (method == "smm" ? 4 : 2) << "\nthreads: 2\nseed: 4\n"
+      << "replicates: " << (method == "smm" ? 16 : 2) << "\nthreads: 2\nseed: 4\n"
       << "abc: {particles: 80, generations: 6, quantile: 0.5}\n"
       << "output: " << output << "\n";
 }
 
 }  // namespace
 
-TEST_CASE("SMM recovers four known parameters within two standard errors", "[calibration][recovery]") {
+// Within four standard errors, not two: over 13 draws of the observed data (first_replicate 100 to
+// 1300) with 16 simulated replicates, technical_from_technical_profile's estimate spread with a
+// standard deviation of 0.0065 around 0.710 (truth 0.70) where SMM reported 0.006 for all its
+// error, |z| up to 3.6 (2026-11-28). The fixed simulated draw shifts every estimate alike, and the
+// derivative-free search on a piecewise-constant objective (common random numbers) adds its own
+// error; neither is in the sandwich. A broken estimator misses by far more.
+TEST_CASE("SMM recovers four known parameters within four standard errors", "[calibration][recovery]") {
   const Workspace w;
   write_observed(w.dir / "observed.csv");
   write_spec(w.dir / "cal.yaml", "smm", (w.dir / "smm.csv").string());
   const CalibrationOutcome out = run_calibration(load_calibration_spec((w.dir / "cal.yaml").string()), {});
   for (std::size_t i = 0; i < keys.size(); ++i) {
     INFO(keys[i] << ": estimate " << out.estimate[i] << " se " << out.standard_error[i] << " truth " << truth[i]);
-    CHECK(std::abs(out.estimate[i] - truth[i]) <= 2 * out.standard_error[i]);
+    CHECK(std::abs(out.estimate[i] - truth[i]) <= 4 * out.standard_error[i]);
     CHECK(out.standard_error[i] > 0.0);
     CHECK(out.standard_error[i] < 0.25 * truth[i]);  // the data pin it down
   }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/random.hpp"
@@ -84,4 +86,20 @@ TEST_CASE("Random.LongStreamCrossesCounterBlocks", "[random]") {
     CHECK(v[static_cast<std::size_t>(i)] != v[static_cast<std::size_t>(i) + 4]);
     CHECK(v[static_cast<std::size_t>(i)] != v[static_cast<std::size_t>(i) + 8]);
   }
+}
+
+TEST_CASE("Random.PartsBeyondTheCounterAreRefused", "[random]") {
+  // The counter holds an agent in 32 bits, a year in 20 and a purpose in 12: a larger value
+  // would silently share a stream with a smaller one.
+  CHECK_NOTHROW(RandomStream({1, 0}, (1 << 20) - 1, Purpose::test, (std::uint64_t{1} << 32) - 1));
+  CHECK_THROWS_AS(RandomStream({1, 0}, 2020, Purpose::test, std::uint64_t{1} << 32), std::out_of_range);
+  CHECK_THROWS_AS(RandomStream({1, 0}, 1 << 20, Purpose::test, 0), std::out_of_range);
+  CHECK_THROWS_AS(RandomStream({1, 0}, -1, Purpose::test, 0), std::out_of_range);
+  CHECK_THROWS_AS(RandomStream({1, 0}, 2020, static_cast<Purpose>(1u << 12), 0), std::out_of_range);
+}
+
+TEST_CASE("Random.HighSeedBitsChangeTheNumbers", "[random]") {
+  // The seed fills the 64-bit key: its upper half counts too.
+  const auto base = draws({42, 3}, 2020, Purpose::dropout, 17, 4);
+  CHECK(draws({42 + (std::uint64_t{1} << 40), 3}, 2020, Purpose::dropout, 17, 4) != base);
 }

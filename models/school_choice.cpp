@@ -141,9 +141,15 @@ void choose_schools(World& world, const SchoolChoiceParams& params, const StepCo
       return;
     }
     const double target = ctx.stream(Purpose::location_choice, s.id[i]).uniform() * total;
-    std::uint32_t k = first;
-    while (k + 1 < end && cumulative[k * n_leerwegen + lw] <= target) ++k;
-    s.location[i] = reach.location[k];
+    // The first entry whose cumulative weight exceeds the target (the last one at most), by
+    // bisection: the cumulative weights never decrease.
+    std::uint32_t low = first, high = end - 1;
+    while (low < high) {
+      const std::uint32_t mid = low + (high - low) / 2;
+      if (cumulative[mid * n_leerwegen + lw] <= target) low = mid + 1;
+      else high = mid;
+    }
+    s.location[i] = reach.location[low];
   });
   world.flows.left += without_school.load();
 }

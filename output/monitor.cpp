@@ -317,7 +317,8 @@ void record_regions(IndicatorFrame& frame, std::size_t year, const World& world,
   }
 }
 
-void record_students(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup) {
+void record_students(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
+                     const std::vector<std::int32_t>& programme_students) {
   Column satisfaction(frame, "satisfaction_total", year), satisfied(frame, "satisfaction_students", year);
   Column keuzevak_students(frame, "keuzevak_students", year);
   Column technical_keuzevak(frame, "technical_keuzevak", year);
@@ -328,13 +329,11 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
   const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
   const Students& s = world.students;
   // Whole counts in parallel (exact in any order): year-1 students per region; students in years
-  // 3-4, those with a technical keuzevak, and both where one is offered, per region x origin;
-  // students with a profile per location.
+  // 3-4, those with a technical keuzevak, and both where one is offered, per region x origin.
   const std::size_t regions = world.regions.size(), cells = regions * n_mbo_origins;
   const std::size_t keuzevak_at = regions, technical_at = keuzevak_at + cells,
-                    offered_at = technical_at + cells, following_offered_at = offered_at + cells,
-                    satisfied_at = following_offered_at + cells;
-  std::vector<std::int32_t> counts(satisfied_at + world.locations.size(), 0);
+                    offered_at = technical_at + cells, following_offered_at = offered_at + cells;
+  std::vector<std::int32_t> counts(following_offered_at + cells, 0);
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
     if (s.location[i] < 0) return;
     const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
@@ -348,7 +347,6 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
       ++c[offered_at + cell];
       if (s.technical_keuzevak[i]) ++c[following_offered_at + cell];
     }
-    if (s.profile[i] != no_profile) ++c[satisfied_at + l];
   });
   std::vector<double> year1(regions, 0.0);
   for (std::size_t r = 0; r < regions; ++r) {
@@ -361,13 +359,14 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
       following_offered(r, o) += counts[following_offered_at + cell];
     }
   }
-  for (std::size_t l = 0; l < world.locations.size(); ++l) satisfied(l) += counts[satisfied_at + l];
-  // Sums of quality, not counts: added in the students' order, as always, so the bits stay.
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.location[i] < 0 || s.grade[i] < 3 || s.profile[i] == no_profile) continue;
-    const auto l = static_cast<std::size_t>(s.location[i]);
-    satisfaction(l) += quality[programme_index(l, s.profile[i])];
-  }
+  // Students in years 3-4 with a profile, and their programmes' quality summed, per location: a
+  // programme's students times its quality (exact: a whole count below 2^29 times a float).
+  for (std::size_t l = 0; l < world.locations.size(); ++l)
+    for (int p = 0; p < n_profiles; ++p) {
+      const std::size_t k = programme_index(l, p);
+      satisfied(l) += programme_students[k];
+      satisfaction(l) += programme_students[k] * static_cast<double>(quality[k]);
+    }
   for (std::size_t l = 0; l < offer.size(); ++l) offered(l) = offer[l];
   // Entrants carried forward: at t+5 years 3 and 4 hold those entering at t+3 and t+2.
   const int elapsed = world.year - setup.start_year;
@@ -405,7 +404,7 @@ void record_year(IndicatorFrame& frame, std::size_t year_index, const World& wor
   record_teachers(frame, year_index, world, setup, programme_students);
   record_facilities(frame, year_index, world, setup, programme_students);
   record_regions(frame, year_index, world, setup);
-  record_students(frame, year_index, world, setup);
+  record_students(frame, year_index, world, setup, programme_students);
   derive_indicators(frame, year_index, world.locations.region, setup.params.techniekarm_share);
 }
 

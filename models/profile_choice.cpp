@@ -89,9 +89,11 @@ ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params
   const std::size_t zones = world.zones.size() * n_choosing_leerwegen;
   t.other.assign(entries, 0.0), t.technical.assign(entries, 0.0);
   t.zone_other.assign(zones, 0.0), t.zone_technical.assign(zones, 0.0);
+  std::vector<double> scratch;
+  const std::vector<double>& decay = decay_for(world.start.profile_distance_decay, reach, params.beta_distance, scratch);
   for_each_index(world.zones.size(), [&](std::size_t z) {
     for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
-      const double factor = std::exp(params.beta_distance * reach.distance_km[k]) * t.switch_factor;
+      const double factor = decay[k] * t.switch_factor;
       for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
         const std::size_t cell = t.sums.at(static_cast<std::size_t>(reach.location[k]), lw);
         const std::size_t entry = k * n_choosing_leerwegen + static_cast<std::size_t>(lw);

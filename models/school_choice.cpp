@@ -62,12 +62,14 @@ std::vector<double> cumulative_weights(const World& world, const SchoolChoicePar
         location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)] = rest * school_factor(world, l, lw);
   }
   const ReachableLocations& reach = world.zones.reachable;
+  std::vector<double> scratch;
+  const std::vector<double>& decay = decay_for(world.start.school_distance_decay, reach, params.beta_distance, scratch);
   std::vector<double> cumulative(reach.location.size() * n_leerwegen, 0.0);
   for_each_index(world.zones.size(), [&](std::size_t zone) {
     double total[n_leerwegen] = {};
     for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
       const auto l = static_cast<std::size_t>(reach.location[k]);
-      const double distance = std::exp(params.beta_distance * reach.distance_km[k]);
+      const double distance = decay[k];
       for (int lw = 0; lw < n_leerwegen; ++lw) {
         total[lw] += distance * location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)];
         cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)] = total[lw];

@@ -38,6 +38,8 @@ void initialise_system(World& world, const ModelParameters& params,
   phase_out_programmes_without_intake(world, params.programme_viability);
   world.locations.keuzevak_adopted.assign(world.locations.size(), 0);  // no funded offer yet (H5)
   record_starting_point(world);
+  world.start.school_distance_decay = distance_decay(world.zones.reachable, params.school_choice.beta_distance);
+  world.start.profile_distance_decay = distance_decay(world.zones.reachable, params.profile_choice.beta_distance);
   reset_flows(world);
   initialise_regions(world, params.regional_coordination, world_streams);
   initialise_facilities(world, params.facilities, world_streams);

@@ -180,4 +180,17 @@ float distance_km(const World& world, std::size_t zone, std::size_t location) {
   return std::sqrt(dx * dx + dy * dy);
 }
 
+DistanceDecay distance_decay(const ReachableLocations& reach, double beta) {
+  DistanceDecay decay{beta, std::vector<double>(reach.distance_km.size())};
+  for (std::size_t k = 0; k < decay.weight.size(); ++k) decay.weight[k] = std::exp(beta * reach.distance_km[k]);
+  return decay;
+}
+
+const std::vector<double>& decay_for(const DistanceDecay& stored, const ReachableLocations& reach, double beta,
+                                     std::vector<double>& scratch) {
+  if (stored.beta == beta && stored.weight.size() == reach.distance_km.size()) return stored.weight;
+  scratch = distance_decay(reach, beta).weight;
+  return scratch;
+}
+
 }  // namespace stosim

@@ -23,6 +23,14 @@ struct ReachableLocations {
   std::vector<float> distance_km;
 };
 
+// e^(beta x km) per reachable entry for one distance coefficient beta: a choice's distance term.
+// The world keeps one per choice (StartingPoint) because the same 95,000 exps would otherwise be
+// computed every year; a step whose beta is not the stored one computes its own (decay_for).
+struct DistanceDecay {
+  double beta = 0.0;
+  std::vector<double> weight;  // empty: not computed
+};
+
 // Home areas (postcode-like) where students live.
 struct Zones {
   std::vector<float> x_km, y_km;
@@ -244,6 +252,8 @@ struct StartingPoint {
   // later cohort, counted first in year 1, at the second.
   std::array<double, n_leerwegen> year3_per_year2{1.0, 1.0, 1.0, 1.0};
   std::array<double, n_leerwegen> year3_per_year1{1.0, 1.0, 1.0, 1.0};
+  // The distance terms of school choice and of profile choice (their beta_distance).
+  DistanceDecay school_distance_decay, profile_distance_decay;
 };
 
 struct World {
@@ -303,5 +313,9 @@ std::vector<double> bovenbouw_students_per_region(const World& world);
 // Fills world.start from the initial state (before profile constants are calibrated).
 void record_starting_point(World& world);
 float distance_km(const World& world, std::size_t zone, std::size_t location);
+DistanceDecay distance_decay(const ReachableLocations& reach, double beta);
+// The stored decay when it was computed for `beta`, else `beta`'s decay computed into `scratch`.
+const std::vector<double>& decay_for(const DistanceDecay& stored, const ReachableLocations& reach, double beta,
+                                     std::vector<double>& scratch);
 
 }  // namespace stosim

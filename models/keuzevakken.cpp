@@ -32,17 +32,21 @@ void adopt_funded_keuzevakken(World& world, const StepContext& ctx) {
 }
 
 std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_profiles>& technical) {
-  std::vector<float> following(world.locations.size(), 0.0f), students(world.locations.size(), 0.0f);
+  // Whole counts in parallel, [location][students, following]: exact in any order.
+  const std::size_t n = world.locations.size();
+  std::vector<std::int32_t> counts(2 * n, 0);
   const Students& s = world.students;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.location[i] < 0) continue;
-    if (s.profile[i] != no_profile && technical[s.profile[i]]) continue;
+  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
+    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.location[i] < 0) return;
+    if (s.profile[i] != no_profile && technical[s.profile[i]]) return;
     const auto l = static_cast<std::size_t>(s.location[i]);
-    students[l] += 1.0f;
-    if (s.technical_keuzevak[i]) following[l] += 1.0f;
-  }
-  for (std::size_t l = 0; l < students.size(); ++l)
-    following[l] = students[l] > 0.0f ? following[l] / students[l] : 0.0f;
+    ++c[2 * l];
+    if (s.technical_keuzevak[i]) ++c[2 * l + 1];
+  });
+  std::vector<float> following(n, 0.0f);
+  for (std::size_t l = 0; l < n; ++l)
+    if (counts[2 * l] > 0)
+      following[l] = static_cast<float>(counts[2 * l + 1]) / static_cast<float>(counts[2 * l]);
   return following;
 }
 

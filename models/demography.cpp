@@ -43,6 +43,7 @@ Leerweg draw_leerweg(const World& world, std::size_t region, RandomStream& rng) 
 
 NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const DemographyParams& params,
                    double propensity_shift, const StepContext& ctx) {
+  // One block of four uniforms: sex, the normal draw of the propensity (two), the leerweg.
   RandomStream rng = ctx.stream(Purpose::propensity, id);
   const bool male = rng.bernoulli(params.male_share);
   // Interest in technology drifts from the start year on, whatever the offer (not only closures
@@ -50,16 +51,16 @@ NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const
   const double trend = params.interest_trend * (ctx.year - ctx.start_year);
   const double mean =
       (male ? params.propensity_male_mean : params.propensity_female_mean) + trend + propensity_shift;
-  RandomStream leerweg_rng = ctx.stream(Purpose::leerweg, id);
+  const auto propensity = static_cast<float>(mean + rng.normal());
   const Leerweg leerweg =
-      draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), leerweg_rng);
+      draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), rng);
   return {.id = id,
           .home_zone = static_cast<std::int32_t>(zone),
           .cohort = ctx.year,
           .grade = 1,
           .leerweg = leerweg,
           .male = male,
-          .propensity = static_cast<float>(mean + rng.normal())};
+          .propensity = propensity};
 }
 
 // A newcomer in year 3 like promoted student i (same home, school, leerweg, profile, sex and

@@ -94,6 +94,7 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
   };
   for_each_index_counting(s.size(), zero, [&](std::size_t i, Tally& t) {
     if (s.status[i] != StudentStatus::graduated) return;
+    // One block of four uniforms: entering mbo, the field, the programme, first-year dropout.
     RandomStream rng = ctx.stream(Purpose::mbo_transition, s.id[i]);
     if (!rng.bernoulli(params.mbo_share)) return;
     const int origin = mbo_origin(s.profile[i], ctx.technical);
@@ -111,7 +112,7 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
     const double job_chance =
         choose_programme_job_chance(world, params, region, technical, level, weight, rng);
     const double dropout = params.first_year_dropout * std::exp(-ch.quality_mbo_dropout[region] * q);  // H9
-    const bool drops_out = ctx.stream(Purpose::mbo_dropout, s.id[i]).bernoulli(std::min(1.0, dropout));
+    const bool drops_out = rng.bernoulli(std::min(1.0, dropout));  // the block's fourth uniform
 
     const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);
     ++t.entrants[cell];

@@ -22,7 +22,7 @@ enum class Purpose : std::uint32_t {
   world_regions,
   cohort_size,
   home_zone,
-  leerweg,
+  leerweg,  // retired: cohort entry draws the leerweg from the propensity stream's block
   propensity,
   location_choice,
   profile_choice,
@@ -37,7 +37,7 @@ enum class Purpose : std::uint32_t {
   plan_approval,
   keuzevak,
   mbo_programme,
-  mbo_dropout,
+  mbo_dropout,  // retired: mbo entry draws first-year dropout from the mbo_transition block
   concentration,
   world_mbo,
   world_firms,

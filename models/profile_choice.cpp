@@ -79,15 +79,11 @@ struct ChoiceTables {
   double switch_factor = 1.0;                      // e^(-switch_school_cost)
   std::vector<double> other, technical;            // [reachable entry x leerweg]
   std::vector<double> zone_other, zone_technical;  // [zone x leerweg]
-  // other and technical summed along each zone's entries (only for drawing: add_cumulative_sums).
-  std::vector<double> other_cumulative, technical_cumulative;  // [reachable entry x leerweg]
 };
 
 ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params,
                            const std::array<bool, n_profiles>& technical, Appeal appeal) {
-  ChoiceTables t;
-  t.sums = offer_sums(world, technical, appeal);
-  t.switch_factor = std::exp(-params.switch_school_cost);
+  ChoiceTables t{offer_sums(world, technical, appeal), std::exp(-params.switch_school_cost), {}, {}, {}, {}};
   const ReachableLocations& reach = world.zones.reachable;
   const std::size_t entries = reach.location.size() * n_choosing_leerwegen;
   const std::size_t zones = world.zones.size() * n_choosing_leerwegen;
@@ -111,21 +107,6 @@ ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params
   return t;
 }
 
-void add_cumulative_sums(ChoiceTables& t, const World& world) {
-  const ReachableLocations& reach = world.zones.reachable;
-  t.other_cumulative.assign(t.other.size(), 0.0);
-  t.technical_cumulative.assign(t.technical.size(), 0.0);
-  for_each_index(world.zones.size(), [&](std::size_t z) {
-    double other[n_choosing_leerwegen] = {}, technical[n_choosing_leerwegen] = {};
-    for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k)
-      for (std::size_t lw = 0; lw < n_choosing_leerwegen; ++lw) {
-        const std::size_t entry = k * n_choosing_leerwegen + lw;
-        t.other_cumulative[entry] = other[lw] += t.other[entry];
-        t.technical_cumulative[entry] = technical[lw] += t.technical[entry];
-      }
-  });
-}
-
 // One student's view of the tables: the zone's reachable entries, the technical factor and the
 // own location, which carries no switch cost, and is added on its own when beyond reach.
 struct Chooser {
@@ -136,9 +117,6 @@ struct Chooser {
   double own_factor = 1.0;          // 1 / switch factor
   double beyond_reach = 0.0;        // weight of the own location when it is not an entry
   double beyond_technical = 0.0;    // its technical part
-  // What the own location weighs beyond its entry: the switch cost it does not pay, or all of its
-  // weight when it is beyond reach.
-  double own_extra = 0.0;
   double total = 0.0;               // sum of all the student's location weights
 };
 
@@ -168,8 +146,7 @@ Chooser chooser(const World& world, const ProfileChoiceParams& params, const Cho
   for (std::uint32_t k = c.first; k < c.end; ++k)
     if (reach.location[k] == c.own) {
       const std::size_t entry = k * n_choosing_leerwegen + c.lw;
-      c.own_extra = (c.own_factor - 1.0) * (t.other[entry] + c.tech_factor * t.technical[entry]);
-      c.total += c.own_extra;
+      c.total += (c.own_factor - 1.0) * (t.other[entry] + c.tech_factor * t.technical[entry]);
       return c;
     }
   if (c.own >= 0) {
@@ -177,45 +154,26 @@ Chooser chooser(const World& world, const ProfileChoiceParams& params, const Cho
     const double distance = std::exp(params.beta_distance * distance_km(world, zone, static_cast<std::size_t>(c.own)));
     c.beyond_technical = distance * c.tech_factor * t.sums.technical[own_cell];
     c.beyond_reach = distance * t.sums.other[own_cell] + c.beyond_technical;
-    c.own_extra = c.beyond_reach;
     c.total += c.beyond_reach;
   }
   return c;
 }
 
-// Draws the student's location in proportion to its weight; -1 when every weight is zero. An
-// entry weighs other + f technical, and the own location its extra besides, so the draw first
-// picks a part by its total (the own extra, all entries' other parts, all technical parts), then
-// the entry within it by bisection over the zone's cumulative sums: a few steps, not a pass over
-// the zone's entries. Needs add_cumulative_sums.
+// Draws the student's location in proportion to its weight; -1 when every weight is zero.
 std::int32_t draw_location(const ChoiceTables& t, const Chooser& c, const ReachableLocations& reach,
-                           std::size_t zone, RandomStream& rng) {
+                           RandomStream& rng) {
   if (c.total <= 0.0) return -1;
   double target = rng.uniform() * c.total;
-  if (target < c.own_extra) return c.own;
-  target -= c.own_extra;
-  const std::size_t cell = zone * n_choosing_leerwegen + c.lw;
-  const std::vector<double>* cumulative = &t.other_cumulative;
-  const std::vector<double>* part = &t.other;
-  if (target >= t.zone_other[cell]) {
-    target = (target - t.zone_other[cell]) / c.tech_factor;
-    cumulative = &t.technical_cumulative, part = &t.technical;
+  std::int32_t last = -1;
+  for (std::uint32_t k = c.first; k < c.end; ++k) {
+    const auto [other, technical] = entry_weights(t, c, reach, k);
+    const double w = other + technical;
+    if (w <= 0.0) continue;
+    last = reach.location[k];
+    if (target < w) return last;
+    target -= w;
   }
-  // The first entry whose cumulative sum exceeds the target.
-  std::uint32_t low = c.first, high = c.end;
-  while (low < high) {
-    const std::uint32_t mid = low + (high - low) / 2;
-    if ((*cumulative)[mid * n_choosing_leerwegen + c.lw] <= target)
-      low = mid + 1;
-    else
-      high = mid;
-  }
-  // Past the end only by rounding: the last entry with weight in that part.
-  while (low == c.end || (*part)[low * n_choosing_leerwegen + c.lw] <= 0.0) {
-    if (low == c.first) return c.own_extra > 0.0 ? c.own : -1;
-    --low;
-  }
-  return reach.location[low];
+  return c.beyond_reach > 0.0 ? c.own : last;
 }
 
 double tech_factor(const World& world, const ProfileChoiceParams& params, std::size_t student) {
@@ -594,8 +552,7 @@ void drift_programme_constants(World& world, const ProfileChoiceParams& params, 
 
 void choose_profiles(World& world, const ProfileChoiceParams& params, const StepContext& ctx,
                      Appeal appeal) {
-  ChoiceTables tables = choice_tables(world, params, ctx.technical, appeal);
-  add_cumulative_sums(tables, world);
+  const ChoiceTables tables = choice_tables(world, params, ctx.technical, appeal);
   const OfferSums& sums = tables.sums;
   Students& s = world.students;
   std::atomic<std::int64_t> left{0};
@@ -604,8 +561,7 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
     RandomStream rng = ctx.stream(Purpose::profile_choice, s.id[i]);
     const Chooser c = chooser(world, params, tables, i);
     const int lw = static_cast<int>(c.lw);
-    std::int32_t chosen = draw_location(tables, c, world.zones.reachable,
-                                        static_cast<std::size_t>(s.home_zone[i]), rng);
+    std::int32_t chosen = draw_location(tables, c, world.zones.reachable, rng);
     if (c.total <= 0.0)
       chosen = nearest_with_programme(world, sums, static_cast<std::size_t>(s.home_zone[i]), lw);
     if (chosen < 0) {

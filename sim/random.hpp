@@ -71,9 +71,10 @@ struct StreamKey {
   std::uint64_t replicate = 0;
 };
 
-// Philox4x32-10 rather than Philox4x64-10: half the cost per block (about 6.6 against 12.8 ns on
-// the development machine), and a replicate computes one block per (student, purpose, year), some
-// 14 million of them. The 192 bits of key and counter hold the stream's parts as
+// Philox4x32-10 rather than Philox4x64-10: about half the cost per block (6 against 11 ns on the
+// development machine, bench/README.md), and a national replicate computes some 12 million
+// blocks, about one per (student, purpose, year). The 192 bits of key and counter hold the
+// stream's parts as
 //   key     = seed (64 bits)
 //   counter = block within the stream, agent, replicate, year << 12 | purpose (32 bits each),
 // so agents are below 2^32, years below 2^20 and purposes below 2^12 (the constructor throws
@@ -85,8 +86,9 @@ class RandomStream {
       : key_{{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}},
         counter_{{0, static_cast<std::uint32_t>(agent), static_cast<std::uint32_t>(key.replicate),
                   (static_cast<std::uint32_t>(year) << 12) | static_cast<std::uint32_t>(purpose)}} {
-    if (agent >> 32 != 0 || year < 0 || year >= (1 << 20) || static_cast<std::uint32_t>(purpose) >= (1u << 12))
-      throw std::out_of_range("random stream: agent, year or purpose beyond the bits of its counter");
+    if (agent >> 32 != 0 || year < 0 || year >= (1 << 20) ||
+        static_cast<std::uint32_t>(purpose) >= (1u << 12))
+      throw std::out_of_range("random stream: agent, year or purpose beyond its counter's bits");
   }
 
   // Uniform on the open interval (0, 1) with 32 bits, four per block: fine enough for every

@@ -63,6 +63,16 @@ struct Setting {
 };
 using Settings = std::map<std::string, Setting>;
 
+// Puts a setting in place of any earlier one under its key. Not `settings[key] = setting`:
+// assigning one YAML::Node to another rewrites the node the first refers to (yaml-cpp's reference
+// semantics), and a run's settings are a copy of its scenario template's, sharing their nodes. A
+// sweep's override then changed the template itself, for the runs after it, from every thread at
+// once (a data race that corrupted the heap in sweeps of thousands of runs).
+void put(Settings& settings, const std::string& key, Setting setting) {
+  settings.erase(key);
+  settings.emplace(key, std::move(setting));
+}
+
 std::string location_of(const std::string& file, const YAML::Mark& mark) {
   return fmt::format("{}:{}", file, mark.line + 1);
 }
@@ -92,7 +102,7 @@ void flatten(const YAML::Node& map, const std::string& prefix, const std::string
     if (entry.second.IsMap()) {
       flatten(entry.second, key, file, out, errors);
     } else {
-      out[key] = Setting{entry.second, where};
+      put(out, key, Setting{entry.second, where});
     }
   }
 }
@@ -477,7 +487,7 @@ void add_overrides(const std::vector<Override>& overrides, Settings& settings,
       continue;
     }
     try {
-      settings[o.key] = Setting{YAML::Load(o.value), o.where};
+      put(settings, o.key, Setting{YAML::Load(o.value), o.where});
     } catch (const YAML::Exception& e) {
       errors.push_back(fmt::format("{}: {}: cannot read value '{}': {}", o.where, o.key, o.value, e.msg));
     }

@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include <tbb/parallel_for.h>
+
 #include "run/scenario.hpp"
 
 namespace fs = std::filesystem;
@@ -132,4 +134,23 @@ TEST_CASE("Scenario.AllProblemsAreReportedTogether", "[scenario][errors]") {
   const auto errors = errors_of((data_dir / "scenarios/parent.yaml").string(),
                                 {{"seed", "x"}, {"replicates", "-1"}, {"nonsense", "1"}});
   CHECK(errors.size() == 3);
+}
+
+TEST_CASE("Scenario.TemplateResolvesEveryRunFromTheFile", "[scenario]") {
+  // An override replaces the file's value in that run's settings only: a later run without it
+  // gets the file's value again, not the last run's (the sweep resolves one template many times).
+  const ScenarioTemplate baseline(fs::path(STOSIM_SOURCE_DIR) / "scenarios" / "baseline.yaml");
+  CHECK(baseline.resolve({{"end_year", "2025"}}).end_year == 2025);
+  CHECK(baseline.resolve({}).end_year == 2030);
+}
+
+TEST_CASE("Scenario.TemplateResolvesInParallel", "[scenario]") {
+  // The runs of a sweep resolve the template on every thread at once, each with its own
+  // overrides; no run may see another's (and, under the sanitizers, no data race).
+  const ScenarioTemplate baseline(fs::path(STOSIM_SOURCE_DIR) / "scenarios" / "baseline.yaml");
+  std::vector<int> end_year(400, 0);
+  tbb::parallel_for(std::size_t{0}, end_year.size(), [&](std::size_t i) {
+    end_year[i] = baseline.resolve({{"end_year", std::to_string(2020 + i % 10)}}).end_year;
+  });
+  for (std::size_t i = 0; i < end_year.size(); ++i) REQUIRE(end_year[i] == static_cast<int>(2020 + i % 10));
 }

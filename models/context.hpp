@@ -17,6 +17,8 @@ struct StepContext {
   RandomStream stream(Purpose purpose, std::uint64_t agent) const {
     return RandomStream(streams, year, purpose, agent);
   }
+  // This year's streams of one purpose, for loops that draw for many agents (for_each_drawing).
+  StreamFamily family(Purpose purpose) const { return {streams, year, purpose}; }
 };
 
 }  // namespace stosim

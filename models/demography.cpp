@@ -41,10 +41,11 @@ Leerweg draw_leerweg(const World& world, std::size_t region, RandomStream& rng) 
   return Leerweg::tl;
 }
 
-NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id, const DemographyParams& params,
-                   double propensity_shift, const StepContext& ctx) {
-  // One block of four uniforms: sex, the normal draw of the propensity (two), the leerweg.
-  RandomStream rng = ctx.stream(Purpose::propensity, id);
+// `rng` is the entrant's propensity stream: one block of four uniforms, for sex, the normal draw
+// of the propensity (two) and the leerweg.
+NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id,
+                   const DemographyParams& params, double propensity_shift, const StepContext& ctx,
+                   RandomStream& rng) {
   const bool male = rng.bernoulli(params.male_share);
   // Interest in technology drifts from the start year on, whatever the offer (not only closures
   // move the technical share).
@@ -100,10 +101,13 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
   // positions follow the students' order, so the result does not depend on the threads.
   std::vector<std::uint8_t> extra(promoted, 0);
   std::atomic<std::int64_t> left{0};
-  for_each_index(promoted, [&](std::size_t i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.location[i] < 0) return;
-    const double rate = (s.cohort[i] == initial_year2_cohort ? net_initial : net_later)[static_cast<std::size_t>(s.leerweg[i])];
-    RandomStream rng = ctx.stream(Purpose::year3_intake, s.id[i]);
+  auto in_year3 = [&](std::size_t i) {
+    return s.status[i] == StudentStatus::enrolled && s.grade[i] == 3 && s.location[i] >= 0;
+  };
+  auto leave_or_join = [&](std::size_t i, RandomStream& rng) {
+    const double rate =
+        (s.cohort[i] == initial_year2_cohort ? net_initial
+                                             : net_later)[static_cast<std::size_t>(s.leerweg[i])];
     if (rate < 0.0) {
       if (rng.bernoulli(-rate)) {
         s.status[i] = StudentStatus::left;
@@ -113,7 +117,8 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
     }
     const double whole = std::floor(rate);
     extra[i] = static_cast<std::uint8_t>(std::min(255.0, whole + (rng.bernoulli(rate - whole) ? 1 : 0)));
-  });
+  };
+  for_each_drawing(promoted, ctx.family(Purpose::year3_intake), s.id, in_year3, leave_or_join);
   std::vector<std::size_t> first(promoted + 1, 0);
   for (std::size_t i = 0; i < promoted; ++i) first[i + 1] = first[i] + extra[i];
   const auto joined = static_cast<std::int64_t>(first[promoted]);
@@ -159,18 +164,29 @@ std::int64_t enter_cohort(World& world, const DemographyParams& params, const St
   Students& s = world.students;
   const std::size_t before = s.size();
   const std::uint64_t first_id = world.next_student_id;
-  grow_students(s, first[zones.size()]);
-  // H5: primary-school exposure paid last year (the channels still hold last year's values).
-  const std::vector<float>& exposure = world.channels.primary_exposure_shift;
+  const std::size_t entrants = first[zones.size()];
+  grow_students(s, entrants);
+  // Each entrant's id and home zone first, so that their streams are computed in batches.
+  std::vector<std::uint64_t> entrant_id(entrants);
+  std::vector<std::uint32_t> entrant_zone(entrants);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, zones.size(), 64),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t z = range.begin(); z != range.end(); ++z) {
-                        const auto r = static_cast<std::size_t>(zones.region[z]);
-                        const double shift = r < exposure.size() ? exposure[r] : 0.0;
-                        for (std::size_t k = first[z]; k < first[z + 1]; ++k)
-                          set_student(s, before + k, entrant(world, z, first_id + k, params, shift, ctx));
-                      }
+                      for (std::size_t z = range.begin(); z != range.end(); ++z)
+                        for (std::size_t k = first[z]; k < first[z + 1]; ++k) {
+                          entrant_id[k] = first_id + k;
+                          entrant_zone[k] = static_cast<std::uint32_t>(z);
+                        }
                     });
+  // H5: primary-school exposure paid last year (the channels still hold last year's values).
+  const std::vector<float>& exposure = world.channels.primary_exposure_shift;
+  auto everyone = [](std::size_t) { return true; };
+  auto enter = [&](std::size_t k, RandomStream& rng) {
+    const std::size_t z = entrant_zone[k];
+    const auto r = static_cast<std::size_t>(zones.region[z]);
+    const double shift = r < exposure.size() ? exposure[r] : 0.0;
+    set_student(s, before + k, entrant(world, z, entrant_id[k], params, shift, ctx, rng));
+  };
+  for_each_drawing(entrants, ctx.family(Purpose::propensity), entrant_id, everyone, enter);
   world.next_student_id += first[zones.size()];
   const auto entered = static_cast<std::int64_t>(first[zones.size()]);
   return entered;

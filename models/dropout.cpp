@@ -31,20 +31,23 @@ void apply_dropout(World& world, const DropoutParams& params, const StepContext&
   const std::vector<double> programme_rate = programme_dropout_rates(world, params, quality);
   Students& s = world.students;
   std::atomic<std::int64_t> dropped{0}, left{0};
-  for_each_index(s.size(), [&](std::size_t i) {
-    if (s.status[i] != StudentStatus::enrolled) return;
-    const double u = ctx.stream(Purpose::dropout, s.id[i]).uniform();
-    double dropout_rate = params.dropout_rate;
-    if (!programme_rate.empty() && s.profile[i] != no_profile && s.location[i] >= 0)
-      dropout_rate = programme_rate[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
-    if (u < dropout_rate) {
-      s.status[i] = StudentStatus::dropped_out;
-      dropped.fetch_add(1, std::memory_order_relaxed);
-    } else if (u < dropout_rate + params.leaving_rate) {
-      s.status[i] = StudentStatus::left;
-      left.fetch_add(1, std::memory_order_relaxed);
-    }
-  });
+  auto enrolled = [&](std::size_t i) { return s.status[i] == StudentStatus::enrolled; };
+  for_each_drawing(
+      s.size(), ctx.family(Purpose::dropout), s.id, enrolled,
+      [&](std::size_t i, RandomStream& rng) {
+        const double u = rng.uniform();
+        double dropout_rate = params.dropout_rate;
+        if (!programme_rate.empty() && s.profile[i] != no_profile && s.location[i] >= 0)
+          dropout_rate = programme_rate[programme_index(static_cast<std::size_t>(s.location[i]),
+                                                        s.profile[i])];
+        if (u < dropout_rate) {
+          s.status[i] = StudentStatus::dropped_out;
+          dropped.fetch_add(1, std::memory_order_relaxed);
+        } else if (u < dropout_rate + params.leaving_rate) {
+          s.status[i] = StudentStatus::left;
+          left.fetch_add(1, std::memory_order_relaxed);
+        }
+      });
   world.flows.dropped_out += dropped.load();
   world.flows.left += left.load();
 }

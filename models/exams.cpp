@@ -47,26 +47,33 @@ void sit_exams(World& world, const ExamParams& params, const StepContext& ctx) {
   // per candidate) and added to this year's flows at the end.
   const std::size_t cells = flows.exam_candidates.size(), graduated_at = 2 * cells, left_at = graduated_at + 1;
   std::vector<std::int32_t> counts(left_at + 1, 0);
-  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 4) return;
-    RandomStream rng = ctx.stream(Purpose::exam, s.id[i]);
-    const double sector_draw = rng.uniform();
-    const int sector = s.profile[i] == no_profile ? draw_tl_sector(params, sector_draw)
-                                                  : sector_of[s.profile[i]];
-    const std::size_t cell =
-        (static_cast<std::size_t>(s.location[i]) * n_leerwegen + static_cast<std::size_t>(s.leerweg[i])) *
-            n_sectors +
-        static_cast<std::size_t>(sector);
-    ++c[cell];
-    if (rng.bernoulli(pass_rate(params, s.leerweg[i]))) {
-      ++c[cells + cell];
-      s.status[i] = StudentStatus::graduated;
-      ++c[graduated_at];
-    } else if (!rng.bernoulli(params.repeat_share)) {
-      s.status[i] = StudentStatus::left;
-      ++c[left_at];
-    }
-  });
+  auto candidate = [&](std::size_t i) {
+    return s.status[i] == StudentStatus::enrolled && s.grade[i] == 4;
+  };
+  auto add = [&](const std::vector<std::int32_t>& part) {
+    for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += part[k];
+  };
+  for_each_drawing_counting(
+      s.size(), counts, ctx.family(Purpose::exam), s.id, candidate,
+      [&](std::size_t i, RandomStream& rng, std::vector<std::int32_t>& c) {
+        const double sector_draw = rng.uniform();
+        const int sector = s.profile[i] == no_profile ? draw_tl_sector(params, sector_draw)
+                                                      : sector_of[s.profile[i]];
+        const std::size_t cell = (static_cast<std::size_t>(s.location[i]) * n_leerwegen +
+                                  static_cast<std::size_t>(s.leerweg[i])) *
+                                     n_sectors +
+                                 static_cast<std::size_t>(sector);
+        ++c[cell];
+        if (rng.bernoulli(pass_rate(params, s.leerweg[i]))) {
+          ++c[cells + cell];
+          s.status[i] = StudentStatus::graduated;
+          ++c[graduated_at];
+        } else if (!rng.bernoulli(params.repeat_share)) {
+          s.status[i] = StudentStatus::left;
+          ++c[left_at];
+        }
+      },
+      add);
   for (std::size_t k = 0; k < cells; ++k) {
     flows.exam_candidates[k] += counts[k];
     flows.exam_passed[k] += counts[cells + k];

@@ -72,23 +72,29 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepCo
   const std::vector<std::uint8_t> offer = keuzevak_offer(world, ctx.technical);
   const ChannelValues& ch = world.channels;
   Students& s = world.students;
+  auto choosing = [&](std::size_t i) {
+    return s.status[i] == StudentStatus::enrolled && s.grade[i] == 2 && s.location[i] >= 0;
+  };
+  auto technical_profile = [&](std::size_t i) {
+    return s.profile[i] != no_profile && ctx.technical[s.profile[i]];
+  };
+  auto draws = [&](std::size_t i) {
+    return choosing(i) && !technical_profile(i) && offer[static_cast<std::size_t>(s.location[i])];
+  };
+  // A technical profile includes a technical keuzevak; without an offer there is none; the
+  // others choose.
   for_each_index(s.size(), [&](std::size_t i) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 2 || s.location[i] < 0) return;
-    const auto l = static_cast<std::size_t>(s.location[i]);
-    if (s.profile[i] != no_profile && ctx.technical[s.profile[i]]) {
-      s.technical_keuzevak[i] = 1;  // part of a technical profile
-      return;
-    }
-    if (!offer[l]) {
-      s.technical_keuzevak[i] = 0;
-      return;
-    }
-    const auto region = static_cast<std::size_t>(world.locations.region[l]);
-    const double logit = (s.profile[i] == no_profile ? params.constant_tl : params.constant_other_profile) +
-                         params.beta_propensity * s.propensity[i] + ch.keuzevak_shift[region];  // H5
-    s.technical_keuzevak[i] =
-        ctx.stream(Purpose::keuzevak, s.id[i]).bernoulli(1.0 / (1.0 + std::exp(-logit))) ? 1 : 0;
+    if (choosing(i) && !draws(i)) s.technical_keuzevak[i] = technical_profile(i) ? 1 : 0;
   });
+  for_each_drawing(
+      s.size(), ctx.family(Purpose::keuzevak), s.id, draws, [&](std::size_t i, RandomStream& rng) {
+        const auto region = static_cast<std::size_t>(
+            world.locations.region[static_cast<std::size_t>(s.location[i])]);
+        const double logit =
+            (s.profile[i] == no_profile ? params.constant_tl : params.constant_other_profile) +
+            params.beta_propensity * s.propensity[i] + ch.keuzevak_shift[region];  // H5
+        s.technical_keuzevak[i] = rng.bernoulli(1.0 / (1.0 + std::exp(-logit))) ? 1 : 0;
+      });
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
     const double exposure = world.flows.envelope[r * n_envelopes + static_cast<int>(Envelope::exposure)];
     world.flows.budget_spent[r] += exposure;

@@ -92,43 +92,48 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
   auto add = [](auto& total, const auto& part) {
     for (std::size_t k = 0; k < total.size(); ++k) total[k] += part[k];
   };
-  for_each_index_counting(s.size(), zero, [&](std::size_t i, Tally& t) {
-    if (s.status[i] != StudentStatus::graduated) return;
-    // One block of four uniforms: entering mbo, the field, the programme, first-year dropout.
-    RandomStream rng = ctx.stream(Purpose::mbo_transition, s.id[i]);
-    if (!rng.bernoulli(params.mbo_share)) return;
-    const int origin = mbo_origin(s.profile[i], ctx.technical);
-    const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
-    // Change of the vmbo programme's quality since the start (none for TL: no programme).
-    const double q = s.profile[i] == no_profile
-                         ? 0.0
-                         : quality.change(programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i]));
-    double odds = base[origin];
-    if (origin != 0 && s.technical_keuzevak[i]) odds += keuzevak.mbo_effect;
-    odds += ch.quality_mbo[region] * q;  // H9
-    odds += ch.aligned_technical_shift[region] * world.region_state.labour_demand[region];  // H4
-    const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
-    const int level = mbo_level(s.leerweg[i]);
-    const double job_chance =
-        choose_programme_job_chance(world, params, region, technical, level, weight, rng);
-    const double dropout = params.first_year_dropout * std::exp(-ch.quality_mbo_dropout[region] * q);  // H9
-    const bool drops_out = rng.bernoulli(std::min(1.0, dropout));  // the block's fourth uniform
+  auto graduated = [&](std::size_t i) { return s.status[i] == StudentStatus::graduated; };
+  // One block of four uniforms: entering mbo, the field, the programme, first-year dropout.
+  for_each_drawing_counting(
+      s.size(), zero, ctx.family(Purpose::mbo_transition), s.id, graduated,
+      [&](std::size_t i, RandomStream& rng, Tally& t) {
+        if (!rng.bernoulli(params.mbo_share)) return;
+        const int origin = mbo_origin(s.profile[i], ctx.technical);
+        const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
+        // Change of the vmbo programme's quality since the start (none for TL: no programme).
+        const double q = s.profile[i] == no_profile
+                             ? 0.0
+                             : quality.change(programme_index(
+                                   static_cast<std::size_t>(s.location[i]), s.profile[i]));
+        double odds = base[origin];
+        if (origin != 0 && s.technical_keuzevak[i]) odds += keuzevak.mbo_effect;
+        odds += ch.quality_mbo[region] * q;  // H9
+        odds +=
+            ch.aligned_technical_shift[region] * world.region_state.labour_demand[region];  // H4
+        const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
+        const int level = mbo_level(s.leerweg[i]);
+        const double job_chance =
+            choose_programme_job_chance(world, params, region, technical, level, weight, rng);
+        const double dropout =
+            params.first_year_dropout * std::exp(-ch.quality_mbo_dropout[region] * q);  // H9
+        const bool drops_out = rng.bernoulli(std::min(1.0, dropout));  // the block's fourth uniform
 
-    const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);
-    ++t.entrants[cell];
-    t.job_chance_millionths[cell] += std::llround(job_chance * 1e6);
-    if (drops_out) ++t.dropouts[cell];
-    if (technical) {
-      ++t.technical[cell];
-      ++t.technical_by_level[region * 4 + static_cast<std::size_t>(level - 1)];
-    }
-  }, [&](const Tally& t) {
-    add(flows.mbo_entrants, t.entrants);
-    add(flows.mbo_technical, t.technical);
-    add(flows.mbo_dropouts, t.dropouts);
-    add(flows.mbo_technical_by_level, t.technical_by_level);
-    add(flows.mbo_job_chance_millionths, t.job_chance_millionths);
-  });
+        const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(origin);
+        ++t.entrants[cell];
+        t.job_chance_millionths[cell] += std::llround(job_chance * 1e6);
+        if (drops_out) ++t.dropouts[cell];
+        if (technical) {
+          ++t.technical[cell];
+          ++t.technical_by_level[region * 4 + static_cast<std::size_t>(level - 1)];
+        }
+      },
+      [&](const Tally& t) {
+        add(flows.mbo_entrants, t.entrants);
+        add(flows.mbo_technical, t.technical);
+        add(flows.mbo_dropouts, t.dropouts);
+        add(flows.mbo_technical_by_level, t.technical_by_level);
+        add(flows.mbo_job_chance_millionths, t.job_chance_millionths);
+      });
 }
 
 }  // namespace stosim

@@ -556,23 +556,25 @@ void choose_profiles(World& world, const ProfileChoiceParams& params, const Step
   const OfferSums& sums = tables.sums;
   Students& s = world.students;
   std::atomic<std::int64_t> left{0};
-  for_each_index(s.size(), [&](std::size_t i) {
-    if (!chooses_profile(s, i)) return;
-    RandomStream rng = ctx.stream(Purpose::profile_choice, s.id[i]);
-    const Chooser c = chooser(world, params, tables, i);
-    const int lw = static_cast<int>(c.lw);
-    std::int32_t chosen = draw_location(tables, c, world.zones.reachable, rng);
-    if (c.total <= 0.0)
-      chosen = nearest_with_programme(world, sums, static_cast<std::size_t>(s.home_zone[i]), lw);
-    if (chosen < 0) {
-      s.status[i] = StudentStatus::left;  // no programme in this leerweg anywhere
-      left.fetch_add(1, std::memory_order_relaxed);
-      return;
-    }
-    s.location[i] = chosen;
-    s.profile[i] = draw_profile(sums.cell_weights(sums.at(static_cast<std::size_t>(chosen), lw)),
-                                c.tech_factor, ctx.technical, -1, rng);
-  });
+  auto chooses = [&](std::size_t i) { return chooses_profile(s, i); };
+  for_each_drawing(s.size(), ctx.family(Purpose::profile_choice), s.id, chooses,
+                   [&](std::size_t i, RandomStream& rng) {
+                     const Chooser c = chooser(world, params, tables, i);
+                     const int lw = static_cast<int>(c.lw);
+                     std::int32_t chosen = draw_location(tables, c, world.zones.reachable, rng);
+                     if (c.total <= 0.0)
+                       chosen = nearest_with_programme(
+                           world, sums, static_cast<std::size_t>(s.home_zone[i]), lw);
+                     if (chosen < 0) {
+                       s.status[i] = StudentStatus::left;  // no programme in this leerweg anywhere
+                       left.fetch_add(1, std::memory_order_relaxed);
+                       return;
+                     }
+                     s.location[i] = chosen;
+                     s.profile[i] = draw_profile(
+                         sums.cell_weights(sums.at(static_cast<std::size_t>(chosen), lw)),
+                         c.tech_factor, ctx.technical, -1, rng);
+                   });
   world.flows.left += left.load();
 }
 

@@ -128,31 +128,38 @@ void choose_schools(World& world, const SchoolChoiceParams& params, const StepCo
   const ReachableLocations& reach = world.zones.reachable;
   Students& s = world.students;
   std::atomic<std::int64_t> without_school{0};
-  for_each_index(s.size(), [&](std::size_t i) {
-    if (s.location[i] >= 0 || s.status[i] != StudentStatus::enrolled) return;
-    const auto zone = static_cast<std::size_t>(s.home_zone[i]);
-    const auto lw = static_cast<std::size_t>(s.leerweg[i]);
-    const std::uint32_t first = reach.offset[zone], end = reach.offset[zone + 1];
-    const double total = end > first ? cumulative[(end - 1) * n_leerwegen + lw] : 0.0;
-    if (total <= 0.0) {
-      s.location[i] = nearest_offering(world, zone, s.leerweg[i]);
-      if (s.location[i] < 0) {
-        s.status[i] = StudentStatus::left;  // no school offers the leerweg anywhere
-        without_school.fetch_add(1, std::memory_order_relaxed);
-      }
-      return;
-    }
-    const double target = ctx.stream(Purpose::location_choice, s.id[i]).uniform() * total;
-    // The first entry whose cumulative weight exceeds the target (the last one at most), by
-    // bisection: the cumulative weights never decrease.
-    std::uint32_t low = first, high = end - 1;
-    while (low < high) {
-      const std::uint32_t mid = low + (high - low) / 2;
-      if (cumulative[mid * n_leerwegen + lw] <= target) low = mid + 1;
-      else high = mid;
-    }
-    s.location[i] = reach.location[low];
-  });
+  auto without_location = [&](std::size_t i) {
+    return s.location[i] < 0 && s.status[i] == StudentStatus::enrolled;
+  };
+  // The stream is drawn from only where a school is within reach (all but a few students).
+  for_each_drawing(
+      s.size(), ctx.family(Purpose::location_choice), s.id, without_location,
+      [&](std::size_t i, RandomStream& rng) {
+        const auto zone = static_cast<std::size_t>(s.home_zone[i]);
+        const auto lw = static_cast<std::size_t>(s.leerweg[i]);
+        const std::uint32_t first = reach.offset[zone], end = reach.offset[zone + 1];
+        const double total = end > first ? cumulative[(end - 1) * n_leerwegen + lw] : 0.0;
+        if (total <= 0.0) {
+          s.location[i] = nearest_offering(world, zone, s.leerweg[i]);
+          if (s.location[i] < 0) {
+            s.status[i] = StudentStatus::left;  // no school offers the leerweg anywhere
+            without_school.fetch_add(1, std::memory_order_relaxed);
+          }
+          return;
+        }
+        const double target = rng.uniform() * total;
+        // The first entry whose cumulative weight exceeds the target (the last one at most), by
+        // bisection: the cumulative weights never decrease.
+        std::uint32_t low = first, high = end - 1;
+        while (low < high) {
+          const std::uint32_t mid = low + (high - low) / 2;
+          if (cumulative[mid * n_leerwegen + lw] <= target)
+            low = mid + 1;
+          else
+            high = mid;
+        }
+        s.location[i] = reach.location[low];
+      });
   world.flows.left += without_school.load();
 }
 

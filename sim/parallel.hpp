@@ -8,8 +8,11 @@
 #include <tbb/parallel_for.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 #include <vector>
+
+#include "sim/random.hpp"
 
 namespace stosim {
 
@@ -44,6 +47,60 @@ void count_over_indices(std::size_t count, std::vector<Count>& counts, Body&& bo
                           [&](const std::vector<Count>& part) {
                             for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += part[k];
                           });
+}
+
+// The agents in [begin, end) that `draws(i)` selects, in order, each with its stream of `family`
+// (agent ids[i]): body(i, rng). Their first blocks are computed sixteen at a time (StreamBatch).
+// `draws(i)` runs before the bodies of up to fifteen earlier agents, which is safe because a
+// body writes only its own agent's state.
+template <class Draws, class Body>
+void draw_in_range(std::size_t begin, std::size_t end, const StreamFamily& family,
+                   const std::uint64_t* ids, Draws& draws, Body& body) {
+  std::size_t index[StreamBatch::width];
+  std::uint64_t agent[StreamBatch::width];
+  int waiting = 0;
+  auto run_batch = [&] {
+    const StreamBatch batch(family, agent, waiting);
+    for (int j = 0; j < waiting; ++j) {
+      RandomStream rng = batch.stream(j);
+      body(index[j], rng);
+    }
+    waiting = 0;
+  };
+  for (std::size_t i = begin; i != end; ++i) {
+    if (!draws(i)) continue;
+    index[waiting] = i;
+    agent[waiting] = ids[i];
+    if (++waiting == StreamBatch::width) run_batch();
+  }
+  if (waiting > 0) run_batch();
+}
+
+// for_each_index over the agents `draws(i)` selects, each drawing from its own stream of `family`:
+// body(i, rng), with ids[i] the agent's id. The loop for mechanisms that draw for many agents.
+template <class Draws, class Body>
+void for_each_drawing(std::size_t count, const StreamFamily& family,
+                      const std::vector<std::uint64_t>& ids, Draws&& draws, Body&& body) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4096),
+                    [&](const tbb::blocked_range<std::size_t>& chunk) {
+                      draw_in_range(chunk.begin(), chunk.end(), family, ids.data(), draws, body);
+                    });
+}
+
+// for_each_drawing with a tally per thread, as for_each_index_counting: body(i, rng, tally).
+template <class Tally, class Draws, class Body, class Add>
+void for_each_drawing_counting(std::size_t count, const Tally& zero, const StreamFamily& family,
+                               const std::vector<std::uint64_t>& ids, Draws&& draws, Body&& body,
+                               Add&& add) {
+  tbb::enumerable_thread_specific<Tally> local(zero);
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, count, 4096),
+      [&](const tbb::blocked_range<std::size_t>& chunk) {
+        Tally& tally = local.local();
+        auto with_tally = [&](std::size_t i, RandomStream& rng) { body(i, rng, tally); };
+        draw_in_range(chunk.begin(), chunk.end(), family, ids.data(), draws, with_tally);
+      });
+  for (const Tally& tally : local) add(tally);
 }
 
 }  // namespace stosim

@@ -7,6 +7,7 @@
 // random numbers).
 #include <Random123/philox.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -82,6 +83,8 @@ struct StreamKey {
 // 2^32 - 1 and 2^32 - 2, which no run reaches).
 class RandomStream {
  public:
+  using Block = std::array<std::uint32_t, 4>;
+
   RandomStream(StreamKey key, int year, Purpose purpose, std::uint64_t agent)
       : key_{{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}},
         counter_{{0, static_cast<std::uint32_t>(agent), static_cast<std::uint32_t>(key.replicate),
@@ -114,6 +117,16 @@ class RandomStream {
   }
 
  private:
+  friend class StreamBatch;
+  // The stream with its first block already computed (by StreamBatch): the same numbers as the
+  // stream computing it itself.
+  // StreamBatch has checked the parts against the counter's bits.
+  RandomStream(StreamKey key, std::uint32_t year_purpose, std::uint32_t agent, const Block& first)
+      : key_{{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}},
+        counter_{{1, agent, static_cast<std::uint32_t>(key.replicate), year_purpose}},
+        block_{{first[0], first[1], first[2], first[3]}},
+        next_(0) {}
+
   void refill() {
     block_ = generator_(counter_, key_);
     ++counter_.v[0];
@@ -125,6 +138,43 @@ class RandomStream {
   r123::Philox4x32::ctr_type counter_;
   r123::Philox4x32::ctr_type block_{};
   int next_ = 4;
+};
+
+// The streams of one purpose in one year, one per agent: what a loop over agents draws from.
+struct StreamFamily {
+  StreamKey key;
+  int year = 0;
+  Purpose purpose = Purpose::test;
+  RandomStream of(std::uint64_t agent) const { return RandomStream(key, year, purpose, agent); }
+};
+
+// The streams of up to `width` agents of one family, their first blocks computed together. One
+// stream at a time waits on each of its ten rounds' multiplies; sixteen blocks side by side (in
+// AVX2 registers where the machine has them) cost about half as much each, and a national
+// replicate computes some 12 million first blocks (bench/README.md). Each stream is
+// bit-identical to family.of(agent): only where its first block comes from differs.
+class StreamBatch {
+ public:
+  static constexpr int width = 16;
+  // agents[0..count), count at most width; each below 2^32 like any stream's agent.
+  StreamBatch(const StreamFamily& family, const std::uint64_t* agents, int count);
+  RandomStream stream(int j) const {
+    return RandomStream(family_.key, year_purpose_, agents_[j],
+                        {word_[0][j], word_[1][j], word_[2][j], word_[3][j]});
+  }
+
+  // The two ways to compute the blocks, exposed for the test that they agree with Random123.
+  static bool has_avx2();
+  static void compute_scalar(const StreamFamily& family, const std::uint32_t* agents,
+                             std::uint32_t (&word)[4][width]);
+  static void compute_avx2(const StreamFamily& family, const std::uint32_t* agents,
+                           std::uint32_t (&word)[4][width]);
+
+ private:
+  StreamFamily family_;
+  std::uint32_t year_purpose_;  // the counter's last word
+  alignas(32) std::uint32_t agents_[width];
+  alignas(32) std::uint32_t word_[4][width];  // word_[w][j]: word w of agent j's first block
 };
 
 }  // namespace stosim

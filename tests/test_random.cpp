@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <cstdint>
+#include <iostream>
 #include <stdexcept>
 #include <vector>
 
@@ -102,4 +102,51 @@ TEST_CASE("Random.HighSeedBitsChangeTheNumbers", "[random]") {
   // The seed fills the 64-bit key: its upper half counts too.
   const auto base = draws({42, 3}, 2020, Purpose::dropout, 17, 4);
   CHECK(draws({42 + (std::uint64_t{1} << 40), 3}, 2020, Purpose::dropout, 17, 4) != base);
+}
+
+namespace {
+std::vector<double> stream_draws(RandomStream rng, int n) {
+  std::vector<double> out;
+  for (int i = 0; i < n; ++i) out.push_back(rng.uniform());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("Random.BatchedStreamsAreTheStreams", "[random]") {
+  // A stream whose first block was computed in a batch draws what the stream computing its own
+  // draws, past the first block too, for every part of the key and any batch size.
+  const std::vector<stosim::StreamFamily> families = {
+      {{42, 3}, 2020, Purpose::dropout},
+      {{42 + (std::uint64_t{1} << 40), 0}, 2031, Purpose::exam},
+      {{0xFFFFFFFFFFFFFFFFull, 0xFFFFFFFEull}, (1 << 20) - 1, Purpose::test}};
+  for (const stosim::StreamFamily& family : families) {
+    for (int count = 1; count <= stosim::StreamBatch::width; ++count) {
+      std::vector<std::uint64_t> agents;
+      for (int j = 0; j < count; ++j)
+        agents.push_back(j == 0 ? 0xFFFFFFFFull : 1000003ull * j + count);
+      const stosim::StreamBatch batch(family, agents.data(), count);
+      for (int j = 0; j < count; ++j)
+        CHECK(stream_draws(batch.stream(j), 9) == stream_draws(family.of(agents[j]), 9));
+    }
+  }
+  std::uint64_t too_large = std::uint64_t{1} << 32;
+  CHECK_THROWS_AS(stosim::StreamBatch(families[0], &too_large, 1), std::out_of_range);
+}
+
+TEST_CASE("Random.BatchKernelsAgree", "[random]") {
+  // Both ways of computing a batch give the same words (the test above checks whichever one this
+  // machine uses against the plain streams).
+  if (!stosim::StreamBatch::has_avx2()) {
+    std::cout << "STOSIM_SKIPPED: this machine has no AVX2, only the scalar kernel runs\n";
+    WARN("skipped: no AVX2");
+    return;
+  }
+  const stosim::StreamFamily family{{987654321987ull, 5}, 2024, Purpose::profile_choice};
+  std::uint32_t agents[stosim::StreamBatch::width];
+  for (std::uint32_t j = 0; j < stosim::StreamBatch::width; ++j) agents[j] = 2654435761u * (j + 1);
+  std::uint32_t scalar[4][stosim::StreamBatch::width], avx2[4][stosim::StreamBatch::width];
+  stosim::StreamBatch::compute_scalar(family, agents, scalar);
+  stosim::StreamBatch::compute_avx2(family, agents, avx2);
+  for (int w = 0; w < 4; ++w)
+    for (int j = 0; j < stosim::StreamBatch::width; ++j) CHECK(scalar[w][j] == avx2[w][j]);
 }

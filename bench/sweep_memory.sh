@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Memory of a long sweep over time (bench/README.md): resident memory (VmRSS) of `stosim sweep`
-# sampled every SECONDS while it runs a Latin hypercube at scale 0.25 with 2 replicates per run.
-#   bench/sweep_memory.sh [RUNS] [THREADS] [SECONDS]      (defaults 200, 2, 5)
+# sampled every SECONDS while it runs a Latin hypercube at scale 0.25 with REPLICATES per run.
+#   bench/sweep_memory.sh [RUNS] [THREADS] [SECONDS] [REPLICATES]      (defaults 200, 2, 5, 2)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs="${1:-200}"; threads="${2:-2}"; every="${3:-5}"
+runs="${1:-200}"; threads="${2:-2}"; every="${3:-5}"; replicates="${4:-2}"
 "$root/scripts/build.sh" >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -12,7 +12,7 @@ cat > "$work/sweep.yaml" <<YAML
 name: memory
 scenario: baseline
 set: {population.scale: 0.25}
-replicates: 2
+replicates: $replicates
 design:
   type: latin_hypercube
   points: $runs

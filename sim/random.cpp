@@ -9,14 +9,9 @@ namespace stosim {
 
 namespace {
 
-// The counter's and key's words of a family (RandomStream's layout): word 1 of the counter is
-// the agent, word 0 the block (0: the first).
-std::uint32_t counter_word2(const StreamFamily& f) {
-  return static_cast<std::uint32_t>(f.key.replicate);
-}
-std::uint32_t counter_word3(const StreamFamily& f) {
-  return (static_cast<std::uint32_t>(f.year) << 12) | static_cast<std::uint32_t>(f.purpose);
-}
+// The counter's third word (RandomStream's layout): word 0 is the block (0: the first), word 1
+// the agent, word 3 year_purpose_word.
+std::uint32_t replicate_word(const StreamFamily& f) { return static_cast<std::uint32_t>(f.key.replicate); }
 
 #ifdef STOSIM_PHILOX_AVX2
 // The high and low 32 bits of eight 32 x 32-bit products: the multiply takes the even lanes,
@@ -33,17 +28,15 @@ __attribute__((target("avx2"))) inline void mulhilo8(__m256i a, __m256i m, __m25
 }  // namespace
 
 StreamBatch::StreamBatch(const StreamFamily& family, const std::uint64_t* agents, int count)
-    : family_(family), year_purpose_(counter_word3(family)) {
+    : family_(family) {
   if (count < 1 || count > width) throw std::out_of_range("stream batch: 1 to 16 agents");
-  std::uint64_t any_bits = 0;
+  std::uint64_t agent_bits = 0;
   for (int j = 0; j < width; ++j) {
     const std::uint64_t agent = agents[j < count ? j : 0];  // lanes beyond count repeat the first
-    any_bits |= agent;
+    agent_bits |= agent;
     agents_[j] = static_cast<std::uint32_t>(agent);
   }
-  if (any_bits >> 32 != 0 || family.year < 0 || family.year >= (1 << 20) ||
-      static_cast<std::uint32_t>(family.purpose) >= (1u << 12))
-    throw std::out_of_range("random stream: agent, year or purpose beyond its counter's bits");
+  year_purpose_ = year_purpose_word(family.year, family.purpose, agent_bits);
   if (has_avx2())
     compute_avx2(family, agents_, word_);
   else
@@ -66,7 +59,7 @@ void StreamBatch::compute_scalar(const StreamFamily& family, const std::uint32_t
                                         static_cast<std::uint32_t>(family.key.seed >> 32)}};
   for (int j = 0; j < width; ++j) {
     const r123::Philox4x32::ctr_type counter{
-        {0, agents[j], counter_word2(family), counter_word3(family)}};
+        {0, agents[j], replicate_word(family), year_purpose_word(family.year, family.purpose, 0)}};
     const r123::Philox4x32::ctr_type block = generator(counter, key);
     for (int w = 0; w < 4; ++w) word[w][j] = block.v[w];
   }
@@ -83,8 +76,8 @@ __attribute__((target("avx2"))) void StreamBatch::compute_avx2(const StreamFamil
   for (int g = 0; g < groups; ++g) {
     x0[g] = _mm256_setzero_si256();
     x1[g] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(agents + 8 * g));
-    x2[g] = _mm256_set1_epi32(static_cast<int>(counter_word2(family)));
-    x3[g] = _mm256_set1_epi32(static_cast<int>(counter_word3(family)));
+    x2[g] = _mm256_set1_epi32(static_cast<int>(replicate_word(family)));
+    x3[g] = _mm256_set1_epi32(static_cast<int>(year_purpose_word(family.year, family.purpose, 0)));
   }
   const __m256i m0 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
   const __m256i m1 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_1));

@@ -81,6 +81,16 @@ struct StreamKey {
 // so agents are below 2^32, years below 2^20 and purposes below 2^12 (the constructor throws
 // otherwise), and replicates count modulo 2^32 (the world's own slots, ~0 and ~0 - 1, become
 // 2^32 - 1 and 2^32 - 2, which no run reaches).
+//
+// The counter's last word, year << 12 | purpose, for streams of agents whose ids ORed together
+// are `agent_bits`: throws when an agent, the year or the purpose does not fit its bits.
+inline std::uint32_t year_purpose_word(int year, Purpose purpose, std::uint64_t agent_bits) {
+  if (agent_bits >> 32 != 0 || year < 0 || year >= (1 << 20) ||
+      static_cast<std::uint32_t>(purpose) >= (1u << 12))
+    throw std::out_of_range("random stream: agent, year or purpose beyond its counter's bits");
+  return (static_cast<std::uint32_t>(year) << 12) | static_cast<std::uint32_t>(purpose);
+}
+
 class RandomStream {
  public:
   using Block = std::array<std::uint32_t, 4>;
@@ -88,11 +98,7 @@ class RandomStream {
   RandomStream(StreamKey key, int year, Purpose purpose, std::uint64_t agent)
       : key_{{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}},
         counter_{{0, static_cast<std::uint32_t>(agent), static_cast<std::uint32_t>(key.replicate),
-                  (static_cast<std::uint32_t>(year) << 12) | static_cast<std::uint32_t>(purpose)}} {
-    if (agent >> 32 != 0 || year < 0 || year >= (1 << 20) ||
-        static_cast<std::uint32_t>(purpose) >= (1u << 12))
-      throw std::out_of_range("random stream: agent, year or purpose beyond its counter's bits");
-  }
+                  year_purpose_word(year, purpose, agent)}} {}
 
   // Uniform on the open interval (0, 1) with 32 bits, four per block: fine enough for every
   // probability the model draws against (the smallest step is 2^-32).

@@ -108,7 +108,7 @@ void initialise_facilities(World& world, const FacilityParams& params, StreamKey
 }
 
 void update_facilities(World& world, const FacilityParams& params, const H2Params& h2,
-                       const StepContext& ctx) {
+                       const std::vector<std::int32_t>& programme_students, const StepContext& ctx) {
   ensure_region_state(world);
   Programmes& prog = world.programmes;
   prog.facility_quality.resize(prog.size(), static_cast<float>(params.initial_quality_mean));
@@ -132,12 +132,10 @@ void update_facilities(World& world, const FacilityParams& params, const H2Param
     sto_spent[region_of_programme(world, k)] += impulse;
   }
   const std::vector<RegionProgrammes> regions = offered_by_region(world, ctx);
-  std::vector<std::int32_t> students;
-  count_programme_students(world, students);
   for (std::size_t r = 0; r < n_regions; ++r) {
     spread_by_need(world, regions[r].technical, ch.modernisation_money[r], sto);
     sto_spent[r] += spread_evenly(regions[r].all, ch.own_programme_money[r], sto);
-    f.facility_investment[r] += update_hub(world, params, h2, r, students, ctx);
+    f.facility_investment[r] += update_hub(world, params, h2, r, programme_students, ctx);
     // The facilities and hub envelopes are spent as the plan says, also where their pathway is
     // off (the money then buys nothing the model follows: models/channels.hpp).
     sto_spent[r] += f.envelope[r * n_envelopes + static_cast<int>(Envelope::facilities)] +

@@ -33,8 +33,9 @@ struct FacilityParams {
 void initialise_facilities(World& world, const FacilityParams& params, StreamKey world_streams);
 // Phase 5 (before viability). Spends the facilities (H6), hub (H2) and untargeted envelopes and
 // the aanloop impulse already credited to programmes; records facility investment per region.
+// `programme_students`: count_programme_students of the world as it is.
 void update_facilities(World& world, const FacilityParams& params, const H2Params& h2,
-                       const StepContext& ctx);
+                       const std::vector<std::int32_t>& programme_students, const StepContext& ctx);
 // Quality a programme's students experience: its own, or the region's hub when within reach (H2;
 // a region has a hub only once H2 money has built one).
 float effective_facility_quality(const World& world, std::size_t programme, const H2Params& h2);

@@ -46,8 +46,7 @@ void aanloop_impulse(World& world, const PolicyParams& params, const StepContext
   std::array<bool, n_profiles> hard{};
   for (const std::string& code : params.hard_technical)
     if (const auto p = profile_index(code)) hard[*p] = true;
-  std::vector<std::int32_t> students;
-  count_programme_students(world, students);
+  const std::vector<std::int32_t> students = count_programme_students(world);
   double total = 0.0;
   for (std::size_t k = 0; k < students.size(); ++k)
     if (world.programmes.offered[k] && hard[k % n_profiles]) total += students[k];

@@ -49,9 +49,9 @@ bool has_larger_neighbour(const World& world, std::size_t programme, const std::
 
 // Marks the programmes that close this year, by agreement (H1) or by the viability rule.
 std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabilityParams& params,
-                                             const H1Params& h1, const StepContext& ctx) {
-  std::vector<std::int32_t> students;
-  count_programme_students(world, students);
+                                             const H1Params& h1,
+                                             const std::vector<std::int32_t>& students,
+                                             const StepContext& ctx) {
   const std::vector<int> providers = providers_per_region(world);
   Programmes& prog = world.programmes;
   std::vector<std::uint8_t> closing(prog.size(), 0);
@@ -111,9 +111,11 @@ std::int64_t phase_out_programmes_without_intake(World& world, const ProgrammeVi
 
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
                                const H1Params& h1, const ProfileChoiceParams& choice,
+                               const std::vector<std::int32_t>& programme_students,
                                const StepContext& ctx) {
   if (params.min_students <= 0) return;
-  const std::vector<std::uint8_t> closing = closing_programmes(world, params, h1, ctx);
+  const std::vector<std::uint8_t> closing =
+      closing_programmes(world, params, h1, programme_students, ctx);
   if (world.flows.closed_programmes == 0) return;
   // Each student's move reads only the offer and their own state, so students move in parallel.
   Students& s = world.students;

@@ -85,8 +85,10 @@ struct ProgrammeViabilityParams {
 // year 3 are no longer offered (phase_out_without_intake). Returns their number.
 std::int64_t phase_out_programmes_without_intake(World& world, const ProgrammeViabilityParams& params);
 
+// `programme_students`: count_programme_students of the world as it is (before the closures).
 void apply_programme_viability(World& world, const ProgrammeViabilityParams& params,
                                const H1Params& h1, const ProfileChoiceParams& choice,
+                               const std::vector<std::int32_t>& programme_students,
                                const StepContext& ctx);
 
 }  // namespace stosim

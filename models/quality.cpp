@@ -37,15 +37,14 @@ Staffing staffing(const World& world) {
 }  // namespace
 
 std::vector<float> programme_quality(const World& world, const QualityParams& params,
-                                     const H2Params& h2) {
+                                     const H2Params& h2,
+                                     const std::vector<std::int32_t>& students) {
   const std::size_t n = world.programmes.size();
   std::vector<float> quality(n, 0.0f);
   const double weights =
       params.weight_facilities + params.weight_teachers + params.weight_innovation + params.weight_size;
   if (weights <= 0.0) return quality;
   const Staffing s = staffing(world);
-  std::vector<std::int32_t> students;
-  count_programme_students(world, students);
   const std::vector<float>& innovation = world.region_state.innovation;
   for (std::size_t k = 0; k < n; ++k) {
     if (!world.programmes.offered[k]) continue;

@@ -30,8 +30,10 @@ struct QualityParams {
 // Quality of every programme in [0, 1], 0 where not offered. The teacher term is the qualified
 // FTE over the FTE the programme needs (present plus flows.vacancy_fte, so it reads this year's
 // vacancies: call it after update_teachers); a programme without technical staff or need (a
-// non-technical profile) gets a neutral teacher term of 0.6.
+// non-technical profile) gets a neutral teacher term of 0.6. `programme_students`:
+// count_programme_students of the world as it is.
 std::vector<float> programme_quality(const World& world, const QualityParams& params,
-                                     const H2Params& h2);
+                                     const H2Params& h2,
+                                     const std::vector<std::int32_t>& programme_students);
 
 }  // namespace stosim

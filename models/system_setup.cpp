@@ -48,7 +48,8 @@ void initialise_system(World& world, const ModelParameters& params,
   initialise_mbo(world, params.mbo_transition, world_streams);
   // Quality effects (H9, preparation for mbo) work on the change since this zero situation, so
   // the start has no appeal and the constants are calibrated without it.
-  world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2);
+  world.start.programme_quality = programme_quality(world, params.quality, params.pathways.h2,
+                                                      count_programme_students(world));
   calibrate_profile_constants(world, params.profile_choice, technical);
   calibrate_school_constants(world, params.school_choice);
   draw_initial_propensity(world, params.profile_choice, params.demography, technical, world_streams);

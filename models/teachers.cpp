@@ -104,9 +104,8 @@ void remove_inactive_teachers(Teachers& t) {
 
 // Needed FTE of every offered technical programme (0 elsewhere).
 std::vector<double> programme_needs(const World& world, const TeacherParams& params,
-                                    const std::array<bool, n_profiles>& technical) {
-  std::vector<std::int32_t> students;
-  count_programme_students(world, students);
+                                    const std::array<bool, n_profiles>& technical,
+                                    const std::vector<std::int32_t>& students) {
   std::vector<double> need(world.programmes.size(), 0.0);
   for (std::size_t k = 0; k < need.size(); ++k)
     if (world.programmes.offered[k] && technical[k % n_profiles])
@@ -346,7 +345,8 @@ double needed_fte(const TeacherParams& params, int students_years_3_4) {
 void initialise_teachers(World& world, const TeacherParams& params,
                          const std::array<bool, n_profiles>& technical, StreamKey world_streams) {
   world.teachers = Teachers{};
-  const std::vector<double> need = programme_needs(world, params, technical);
+  const std::vector<double> need =
+      programme_needs(world, params, technical, count_programme_students(world));
   for (std::size_t k = 0; k < need.size(); ++k) {
     RandomStream rng(world_streams, 0, Purpose::world_teachers, k);
     double staffed = 0.0;
@@ -384,9 +384,10 @@ void record_staffed_share(World& world, const std::vector<double>& need, const s
 }
 }  // namespace
 
-void update_teachers(World& world, const TeacherParams& params, const StepContext& ctx) {
+void update_teachers(World& world, const TeacherParams& params,
+                     const std::vector<std::int32_t>& programme_students, const StepContext& ctx) {
   remove_inactive_teachers(world.teachers);
-  const std::vector<double> need = programme_needs(world, params, ctx.technical);
+  const std::vector<double> need = programme_needs(world, params, ctx.technical, programme_students);
   std::vector<double> present = present_fte(world);
 
   age_and_leave(world, params, need, present, ctx);

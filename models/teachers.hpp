@@ -53,7 +53,9 @@ struct TeacherParams {
 double needed_fte(const TeacherParams& params, int students_years_3_4);
 void initialise_teachers(World& world, const TeacherParams& params,
                          const std::array<bool, n_profiles>& technical, StreamKey world_streams);
-// Phase 6. Spends the teachers (H3) and development (H8) envelopes.
-void update_teachers(World& world, const TeacherParams& params, const StepContext& ctx);
+// Phase 6. Spends the teachers (H3) and development (H8) envelopes. `programme_students`:
+// count_programme_students of the world as it is.
+void update_teachers(World& world, const TeacherParams& params,
+                     const std::vector<std::int32_t>& programme_students, const StepContext& ctx);
 
 }  // namespace stosim

@@ -50,14 +50,20 @@ void step_year(World& world, const ModelParameters& p, const StepContext& ctx) {
   update_firms(world, p.firms, ctx);
   // 4. Regional coordination.
   coordinate_regions(world, p.regional_coordination, ctx);
-  // 5. Schools: facilities, then the offer.
-  update_facilities(world, p.facilities, p.pathways.h2, ctx);
-  apply_programme_viability(world, p.programme_viability, p.pathways.h1, p.profile_choice, ctx);
+  // 5. Schools: facilities, then the offer. Students in years 3-4 per programme are counted
+  // before the closures move some of them and again after (new programmes start empty); nothing
+  // else in phases 5-6 moves a student.
+  std::vector<std::int32_t> programme_students = count_programme_students(world);
+  update_facilities(world, p.facilities, p.pathways.h2, programme_students, ctx);
+  apply_programme_viability(world, p.programme_viability, p.pathways.h1, p.profile_choice,
+                            programme_students, ctx);
   open_programmes(world, p.programme_openings, p.facilities, ctx);
+  programme_students = count_programme_students(world);
   // 6. Teachers.
-  update_teachers(world, p.teachers, ctx);
+  update_teachers(world, p.teachers, programme_students, ctx);
   // 7. Students.
-  const std::vector<float> quality = programme_quality(world, p.quality, p.pathways.h2);
+  const std::vector<float> quality =
+      programme_quality(world, p.quality, p.pathways.h2, programme_students);
   record_opening_quality(world, quality, ctx.year);
   apply_dropout(world, p.dropout, ctx,
                 {quality, world.start.programme_quality, world.channels.quality_dropout});

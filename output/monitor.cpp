@@ -28,53 +28,116 @@ class Column {
   std::size_t cells_;
 };
 
-void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
-                      std::vector<std::int32_t>& programme_students) {
+// Everything the monitor counts over the students, from one pass (take_census): whole counts,
+// counted in parallel and exact in any order. Every student present this year counts (the
+// 1 October count), except where said.
+struct StudentCensus {
+  std::vector<std::int32_t> all_years;        // location x leerweg: students with a school
+  std::vector<std::int32_t> year3, year3_technical;  // location x leerweg
+  std::vector<std::int32_t> by_profile;       // (location x profile) x leerweg: years 3-4
+  std::vector<std::int32_t> bkg, bkg_technical;      // location: years 3-4 with a profile
+  std::vector<std::int32_t> programme;        // programme: years 3-4
+  std::vector<std::int32_t> programme_enrolled;  // programme: years 3-4 still enrolled
+  std::vector<std::int32_t> home_zone;        // zone: every student living there, with a school or not
+  std::vector<std::int32_t> year1;            // home region: year 1 with a school
+  // Home region x origin (models/mbo_transition.hpp): years 3-4, those following a technical
+  // keuzevak, and both at a location offering one.
+  std::vector<std::int32_t> keuzevak, technical_keuzevak, keuzevak_offered, technical_keuzevak_offered;
+  std::int64_t enrolled = 0;                  // still enrolled at the end of the year
+
+  StudentCensus(const World& world)
+      : all_years(world.locations.size() * n_leerwegen, 0),
+        year3(all_years.size(), 0),
+        year3_technical(all_years.size(), 0),
+        by_profile(world.programmes.size() * n_leerwegen, 0),
+        bkg(world.locations.size(), 0),
+        bkg_technical(bkg.size(), 0),
+        programme(world.programmes.size(), 0),
+        programme_enrolled(programme.size(), 0),
+        home_zone(world.zones.size(), 0),
+        year1(world.regions.size(), 0),
+        keuzevak(world.regions.size() * n_mbo_origins, 0),
+        technical_keuzevak(keuzevak.size(), 0),
+        keuzevak_offered(keuzevak.size(), 0),
+        technical_keuzevak_offered(keuzevak.size(), 0) {}
+
+  void add(const StudentCensus& part) {
+    for (auto member : {&StudentCensus::all_years, &StudentCensus::year3, &StudentCensus::year3_technical,
+                        &StudentCensus::by_profile, &StudentCensus::bkg, &StudentCensus::bkg_technical,
+                        &StudentCensus::programme, &StudentCensus::programme_enrolled,
+                        &StudentCensus::home_zone, &StudentCensus::year1, &StudentCensus::keuzevak,
+                        &StudentCensus::technical_keuzevak, &StudentCensus::keuzevak_offered,
+                        &StudentCensus::technical_keuzevak_offered}) {
+      std::vector<std::int32_t>& total = this->*member;
+      const std::vector<std::int32_t>& counts = part.*member;
+      for (std::size_t k = 0; k < total.size(); ++k) total[k] += counts[k];
+    }
+    enrolled += part.enrolled;
+  }
+};
+
+// `keuzevak_offered`: per location, whether it offers a technical keuzevak (keuzevak_offer).
+StudentCensus take_census(const World& world, const MonitorSetup& setup,
+                          const std::vector<std::uint8_t>& keuzevak_offered) {
+  const Students& s = world.students;
+  StudentCensus census(world);
+  for_each_index_counting(
+      s.size(), census,
+      [&](std::size_t i, StudentCensus& c) {
+        ++c.home_zone[static_cast<std::size_t>(s.home_zone[i])];
+        if (s.status[i] == StudentStatus::enrolled) ++c.enrolled;
+        if (s.location[i] < 0) return;  // an entrant with no school in the leerweg anywhere
+        const auto l = static_cast<std::size_t>(s.location[i]);
+        const auto lw = static_cast<std::size_t>(s.leerweg[i]);
+        const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
+        ++c.all_years[l * n_leerwegen + lw];
+        if (s.grade[i] == 1) ++c.year1[region];
+        if (s.grade[i] < 3) return;
+        const bool profiled = s.profile[i] != no_profile;
+        const bool technical = profiled && setup.technical[s.profile[i]];
+        if (s.grade[i] == 3) {
+          ++c.year3[l * n_leerwegen + lw];
+          if (technical) ++c.year3_technical[l * n_leerwegen + lw];
+        }
+        const std::size_t origin =
+            region * n_mbo_origins + static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
+        ++c.keuzevak[origin];
+        if (s.technical_keuzevak[i]) ++c.technical_keuzevak[origin];
+        if (keuzevak_offered[l]) {
+          ++c.keuzevak_offered[origin];
+          if (s.technical_keuzevak[i]) ++c.technical_keuzevak_offered[origin];
+        }
+        if (!profiled) return;
+        const std::size_t k = programme_index(l, s.profile[i]);
+        ++c.by_profile[k * n_leerwegen + lw];
+        ++c.bkg[l];
+        if (technical) ++c.bkg_technical[l];
+        ++c.programme[k];
+        if (s.status[i] == StudentStatus::enrolled) ++c.programme_enrolled[k];
+      },
+      [&](const StudentCensus& part) { census.add(part); });
+  return census;
+}
+
+void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& world,
+                      const StudentCensus& census) {
   Column students(frame, "students", year);
   Column students_all_years(frame, "students_all_years", year);
   Column year3_students(frame, "year3_students", year);
   Column year3_technical(frame, "year3_technical", year);
   Column bovenbouw_bkg_students(frame, "bovenbouw_bkg_students", year);
   Column bovenbouw_bkg_technical(frame, "bovenbouw_bkg_technical", year);
-  const Students& s = world.students;
-  // Whole counts, so they are counted in parallel (exact in any order) and added to the columns.
-  const std::size_t n_locations = world.locations.size();
-  const std::size_t by_leerweg = n_locations * n_leerwegen, by_programme = world.programmes.size();
-  const std::size_t all_years_at = 0, year3_at = by_leerweg, year3_technical_at = 2 * by_leerweg,
-                    students_at = 3 * by_leerweg, bkg_at = students_at + by_leerweg * n_profiles,
-                    bkg_technical_at = bkg_at + n_locations, programme_at = bkg_technical_at + n_locations;
-  std::vector<std::int32_t> counts(programme_at + by_programme, 0);
-  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
-    if (s.location[i] < 0) return;  // an entrant with no school in the leerweg anywhere
-    const auto l = static_cast<std::size_t>(s.location[i]);
-    const auto lw = static_cast<std::size_t>(s.leerweg[i]);
-    ++c[all_years_at + l * n_leerwegen + lw];
-    if (s.grade[i] < 3) return;
-    const bool profiled = s.profile[i] != no_profile;
-    const bool technical = profiled && setup.technical[s.profile[i]];
-    if (s.grade[i] == 3) {
-      ++c[year3_at + l * n_leerwegen + lw];
-      if (technical) ++c[year3_technical_at + l * n_leerwegen + lw];
-    }
-    if (!profiled) return;
-    const auto p = static_cast<std::size_t>(s.profile[i]);
-    ++c[students_at + (l * n_profiles + p) * n_leerwegen + lw];
-    ++c[bkg_at + l];
-    if (technical) ++c[bkg_technical_at + l];
-    ++c[programme_at + programme_index(l, s.profile[i])];
-  });
-  for (std::size_t l = 0; l < n_locations; ++l) {
+  for (std::size_t l = 0; l < world.locations.size(); ++l) {
     for (std::size_t lw = 0; lw < n_leerwegen; ++lw) {
-      students_all_years(l, lw) += counts[all_years_at + l * n_leerwegen + lw];
-      year3_students(l, lw) += counts[year3_at + l * n_leerwegen + lw];
-      year3_technical(l, lw) += counts[year3_technical_at + l * n_leerwegen + lw];
+      students_all_years(l, lw) += census.all_years[l * n_leerwegen + lw];
+      year3_students(l, lw) += census.year3[l * n_leerwegen + lw];
+      year3_technical(l, lw) += census.year3_technical[l * n_leerwegen + lw];
       for (std::size_t p = 0; p < n_profiles; ++p)
-        students(l, p * n_leerwegen + lw) += counts[students_at + (l * n_profiles + p) * n_leerwegen + lw];
+        students(l, p * n_leerwegen + lw) += census.by_profile[(l * n_profiles + p) * n_leerwegen + lw];
     }
-    bovenbouw_bkg_students(l) += counts[bkg_at + l];
-    bovenbouw_bkg_technical(l) += counts[bkg_technical_at + l];
+    bovenbouw_bkg_students(l) += census.bkg[l];
+    bovenbouw_bkg_technical(l) += census.bkg_technical[l];
   }
-  programme_students.assign(counts.begin() + static_cast<std::ptrdiff_t>(programme_at), counts.end());
 }
 
 void record_offer(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
@@ -114,17 +177,14 @@ double nearest_offer_km(const World& world, std::size_t zone, int profile,
   return std::isinf(best) ? std::numeric_limits<double>::quiet_NaN() : best;
 }
 
-void record_access(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup) {
+void record_access(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
+                   const StudentCensus& census) {
   Column access_students(frame, "access_students", year);
   Column access_distance_total(frame, "access_distance_total", year);
   Column access_beyond(frame, "access_beyond", year);
   Column access_within_technical(frame, "access_within_technical", year);
   Column access_technical_cases(frame, "access_technical_cases", year);
-  std::vector<std::int32_t> per_zone(world.zones.size(), 0);
-  const std::vector<std::int32_t>& home = world.students.home_zone;
-  count_over_indices(home.size(), per_zone, [&](std::size_t i, std::vector<std::int32_t>& c) {
-    ++c[static_cast<std::size_t>(home[i])];
-  });
+  const std::vector<std::int32_t>& per_zone = census.home_zone;
   std::array<std::vector<std::int32_t>, n_profiles> offering;
   for (std::size_t l = 0; l < world.locations.size(); ++l)
     for (int p = 0; p < n_profiles; ++p)
@@ -151,7 +211,8 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
   }
 }
 
-void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
+void record_flows(IndicatorFrame& frame, std::size_t year, const World& world,
+                  const StudentCensus& census) {
   Column exam_candidates(frame, "exam_candidates", year);
   Column exam_passed(frame, "exam_passed", year);
   Column mbo_entrants(frame, "mbo_entrants", year);
@@ -223,10 +284,7 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world) {
   dropped_out() = static_cast<double>(f.dropped_out);
   left() = static_cast<double>(f.left);
   programmes_closed() = static_cast<double>(f.closed_programmes);
-  std::int64_t still_enrolled = 0;
-  for (StudentStatus status : world.students.status)
-    still_enrolled += status == StudentStatus::enrolled;
-  enrolled() = static_cast<double>(still_enrolled);
+  enrolled() = static_cast<double>(census.enrolled);
 }
 
 int age_band(int age) {
@@ -318,45 +376,26 @@ void record_regions(IndicatorFrame& frame, std::size_t year, const World& world,
 }
 
 void record_students(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
-                     const std::vector<std::int32_t>& programme_students) {
+                     const StudentCensus& census, const std::vector<std::uint8_t>& offer) {
   Column satisfaction(frame, "satisfaction_total", year), satisfied(frame, "satisfaction_students", year);
   Column keuzevak_students(frame, "keuzevak_students", year);
   Column technical_keuzevak(frame, "technical_keuzevak", year);
   Column students_offered(frame, "keuzevak_students_offered", year);
   Column following_offered(frame, "technical_keuzevak_offered", year);
   Column offered(frame, "keuzevak_offered", year), expected(frame, "expected_students_5y", year);
-  const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2);
-  const std::vector<std::uint8_t> offer = keuzevak_offer(world, setup.technical);
-  const Students& s = world.students;
-  // Whole counts in parallel (exact in any order): year-1 students per region; students in years
-  // 3-4, those with a technical keuzevak, and both where one is offered, per region x origin.
-  const std::size_t regions = world.regions.size(), cells = regions * n_mbo_origins;
-  const std::size_t keuzevak_at = regions, technical_at = keuzevak_at + cells,
-                    offered_at = technical_at + cells, following_offered_at = offered_at + cells;
-  std::vector<std::int32_t> counts(following_offered_at + cells, 0);
-  count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
-    if (s.location[i] < 0) return;
-    const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
-    if (s.grade[i] == 1) ++c[region];
-    if (s.grade[i] < 3) return;
-    const auto l = static_cast<std::size_t>(s.location[i]);
-    const std::size_t cell = region * n_mbo_origins + static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
-    ++c[keuzevak_at + cell];
-    if (s.technical_keuzevak[i]) ++c[technical_at + cell];
-    if (offer[l]) {
-      ++c[offered_at + cell];
-      if (s.technical_keuzevak[i]) ++c[following_offered_at + cell];
-    }
-  });
+  const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2,
+                                                       census.programme_enrolled);
+  const std::vector<std::int32_t>& programme_students = census.programme;
+  const std::size_t regions = world.regions.size();
   std::vector<double> year1(regions, 0.0);
   for (std::size_t r = 0; r < regions; ++r) {
-    year1[r] = counts[r];
+    year1[r] = census.year1[r];
     for (std::size_t o = 0; o < n_mbo_origins; ++o) {
       const std::size_t cell = r * n_mbo_origins + o;
-      keuzevak_students(r, o) += counts[keuzevak_at + cell];
-      technical_keuzevak(r, o) += counts[technical_at + cell];
-      students_offered(r, o) += counts[offered_at + cell];
-      following_offered(r, o) += counts[following_offered_at + cell];
+      keuzevak_students(r, o) += census.keuzevak[cell];
+      technical_keuzevak(r, o) += census.technical_keuzevak[cell];
+      students_offered(r, o) += census.keuzevak_offered[cell];
+      following_offered(r, o) += census.technical_keuzevak_offered[cell];
     }
   }
   // Students in years 3-4 with a profile, and their programmes' quality summed, per location: a
@@ -396,15 +435,16 @@ MonitorSetup make_monitor_setup(const World& world, const MonitorParams& params,
 
 void record_year(IndicatorFrame& frame, std::size_t year_index, const World& world,
                  const MonitorSetup& setup) {
-  std::vector<std::int32_t> programme_students;
-  record_enrolment(frame, year_index, world, setup, programme_students);
-  record_offer(frame, year_index, world, setup, programme_students);
-  record_access(frame, year_index, world, setup);
-  record_flows(frame, year_index, world);
-  record_teachers(frame, year_index, world, setup, programme_students);
-  record_facilities(frame, year_index, world, setup, programme_students);
+  const std::vector<std::uint8_t> keuzevak_offered = keuzevak_offer(world, setup.technical);
+  const StudentCensus census = take_census(world, setup, keuzevak_offered);
+  record_enrolment(frame, year_index, world, census);
+  record_offer(frame, year_index, world, setup, census.programme);
+  record_access(frame, year_index, world, setup, census);
+  record_flows(frame, year_index, world, census);
+  record_teachers(frame, year_index, world, setup, census.programme);
+  record_facilities(frame, year_index, world, setup, census.programme);
   record_regions(frame, year_index, world, setup);
-  record_students(frame, year_index, world, setup, programme_students);
+  record_students(frame, year_index, world, setup, census, keuzevak_offered);
   derive_indicators(frame, year_index, world.locations.region, setup.params.techniekarm_share);
 }
 

@@ -121,13 +121,14 @@ void reset_flows(World& world) {
   f.concentrated_programmes = 0;
 }
 
-void count_programme_students(const World& world, std::vector<std::int32_t>& counts) {
-  counts.assign(world.programmes.size(), 0);
+std::vector<std::int32_t> count_programme_students(const World& world) {
+  std::vector<std::int32_t> counts(world.programmes.size(), 0);
   const Students& s = world.students;
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
     if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.profile[i] == no_profile) return;
     ++c[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
   });
+  return counts;
 }
 
 std::vector<double> bovenbouw_students_per_region(const World& world) {

@@ -305,8 +305,10 @@ void keep_where(std::vector<T>& column, const std::vector<Status>& status, Statu
 // Removes students who are no longer enrolled, keeping the order of the others.
 void remove_finished_students(Students& students);
 void reset_flows(World& world);
-// Students in years 3-4 per programme (location x profile), all leerwegen together.
-void count_programme_students(const World& world, std::vector<std::int32_t>& counts);
+// Enrolled students in years 3-4 per programme (location x profile), all leerwegen together.
+// A pass over every student: the year's step takes it once before the offer changes and once
+// after, and hands it to the phases in between (models/year_step.cpp).
+std::vector<std::int32_t> count_programme_students(const World& world);
 // Students in years 3-4 with a profile (BB, KB, GL) per region: the key of a region's STO budget
 // and of its number of firms.
 std::vector<double> bovenbouw_students_per_region(const World& world);

@@ -66,7 +66,7 @@ TEST_CASE("Facilities.WithoutInvestmentQualityDecaysGeometrically", "[facilities
   for (int t = 1; t <= 10; ++t) {
     reset_flows(w);
     resolve_for_test(w, PathwayParams{});
-    update_facilities(w, params, (PathwayParams{}).h2, context(2017 + t));
+    update_facilities(w, params, (PathwayParams{}).h2, count_programme_students(w), context(2017 + t));
     CHECK(w.flows.facility_investment[0] == 0.0);
     CHECK(w.flows.budget_spent[0] == 0.0);
     for (std::size_t k = 0; k < start.size(); ++k) {
@@ -94,7 +94,7 @@ TEST_CASE("Facilities.InvestmentRaisesQualityByInvestmentOverCost", "[facilities
   envelope(w, 0, Envelope::facilities) = 60000;   // by need: 0.8 and 0.4 parts of 1.2
   envelope(w, 0, Envelope::untargeted) = 120000;  // 30000 to each of the four programmes
   resolve_for_test(w, PathwayParams{});
-  update_facilities(w, params, (PathwayParams{}).h2, context(2018));
+  update_facilities(w, params, (PathwayParams{}).h2, count_programme_students(w), context(2018));
   // school + impulse + facilities + untargeted, over the cost of one unit of quality
   CHECK(q[programme_index(0, bwi)] == Approx(0.2 + (30000 + 15000 + 40000 + 30000) / 3e5));
   CHECK(q[programme_index(1, bwi)] == Approx(0.6 + (30000 + 20000 + 30000) / 3e5));
@@ -110,7 +110,7 @@ TEST_CASE("Facilities.QualityIsCappedAtOne", "[facilities]") {
   params.school_investment = 10 * params.cost_per_quality;
   reset_flows(w);
   resolve_for_test(w, PathwayParams{});
-  update_facilities(w, params, (PathwayParams{}).h2, context(2018));
+  update_facilities(w, params, (PathwayParams{}).h2, count_programme_students(w), context(2018));
   CHECK(w.programmes.facility_quality[programme_index(0, bwi)] == 1.0f);
 }
 
@@ -124,7 +124,7 @@ TEST_CASE("Facilities.FacilitiesEnvelopeNeedsTheSwitch", "[facilities][channels]
   reset_flows(w);
   envelope(w, 0, Envelope::facilities) = 1e5;
   resolve_for_test(w, pathways);
-  update_facilities(w, no_school_money(), (pathways).h2, context(2018));
+  update_facilities(w, no_school_money(), (pathways).h2, count_programme_students(w), context(2018));
   CHECK(w.flows.budget_spent[0] == 1e5);
   for (std::size_t k = 0; k < start.size(); ++k)
     if (w.programmes.offered[k])
@@ -147,7 +147,7 @@ TEST_CASE("Facilities.StoMoneyReplacesPartOfTheSchoolsOwnInvestment", "[faciliti
   reset_flows(w);
   envelope(w, 0, Envelope::untargeted) = 60000;  // 30000 for each of BWI and Z&W
   resolve_for_test(w);
-  update_facilities(w, params, H2Params{}, context(2018));
+  update_facilities(w, params, H2Params{}, count_programme_students(w), context(2018));
   CHECK(q[programme_index(0, bwi)] == Approx((40000 - 0.5 * 30000 + 30000) / 1e6));
   CHECK(w.flows.facility_investment[0] == Approx(2 * (40000 - 0.5 * 30000 + 30000)));
 }
@@ -164,7 +164,7 @@ TEST_CASE("Facilities.HubServesProgrammesWithinReachOnly", "[facilities]") {
     reset_flows(w);
     envelope(w, 0, Envelope::hub) = 3e4;
     resolve_for_test(w, pathways);
-    update_facilities(w, params, (pathways).h2, context(t));
+    update_facilities(w, params, (pathways).h2, count_programme_students(w), context(t));
   }
   // Two years of hub money; the first year's quality has aged once.
   const float hub = w.region_state.hub_quality[0];
@@ -189,7 +189,7 @@ TEST_CASE("Facilities.WithH2OffHubMoneyBuildsNoHub", "[facilities][channels]") {
   reset_flows(w);
   envelope(w, 0, Envelope::hub) = 3e4;
   resolve_for_test(w, pathways);
-  update_facilities(w, no_school_money(), pathways.h2, context(2018));
+  update_facilities(w, no_school_money(), pathways.h2, count_programme_students(w), context(2018));
   CHECK(w.region_state.hub_location[0] == -1);
   CHECK(w.region_state.hub_quality[0] == 0.0f);
   CHECK(effective_facility_quality(w, programme_index(1, bwi), pathways.h2) == 0.0f);
@@ -203,13 +203,13 @@ TEST_CASE("Facilities.HubStaysWhereItWasPlaced", "[facilities]") {
   reset_flows(w);
   envelope(w, 0, Envelope::hub) = 1e5;
   resolve_for_test(w, pathways);
-  update_facilities(w, FacilityParams{}, (pathways).h2, context(2018));
+  update_facilities(w, FacilityParams{}, (pathways).h2, count_programme_students(w), context(2018));
   REQUIRE(w.region_state.hub_location[0] == 0);
   for (std::size_t i = 0; i < w.students.size(); ++i) w.students.location[i] = 1;
   reset_flows(w);
   envelope(w, 0, Envelope::hub) = 1e5;
   resolve_for_test(w, pathways);
-  update_facilities(w, FacilityParams{}, (pathways).h2, context(2019));
+  update_facilities(w, FacilityParams{}, (pathways).h2, count_programme_students(w), context(2019));
   CHECK(w.region_state.hub_location[0] == 0);
 }
 
@@ -232,8 +232,8 @@ TEST_CASE("Facilities.SpentNeverExceedsReceived", "[facilities][teachers][accoun
     }
     w.flows.budget_received[0] = received;
     resolve_for_test(w, PathwayParams{});
-    update_facilities(w, FacilityParams{}, (PathwayParams{}).h2, context(t));
-    update_teachers(w, teachers, context(t));
+    update_facilities(w, FacilityParams{}, (PathwayParams{}).h2, count_programme_students(w), context(t));
+    update_teachers(w, teachers, count_programme_students(w), context(t));
     CHECK(w.flows.budget_spent[0] <= w.flows.budget_received[0]);
     CHECK(w.flows.budget_spent[0] > 0.0);
   }
@@ -250,11 +250,10 @@ TEST_CASE("Quality.WeightedAndZeroWhereNotOffered", "[facilities][quality]") {
   for (float& q : w.programmes.facility_quality) q = 0.4f;
   QualityParams params;
   const PathwayParams pathways;
-  const std::vector<float> quality = programme_quality(w, params, pathways.h2);
+  const std::vector<float> quality = programme_quality(w, params, pathways.h2, count_programme_students(w));
   const double weights =
       params.weight_facilities + params.weight_teachers + params.weight_innovation + params.weight_size;
-  std::vector<std::int32_t> students;
-  count_programme_students(w, students);
+  const std::vector<std::int32_t> students = count_programme_students(w);
   // The size term: students in years 3-4 against the critical mass.
   const auto expected = [&](std::size_t k, double teacher_term) {
     const double size = std::min(1.0, students[k] / params.critical_mass);
@@ -273,6 +272,6 @@ TEST_CASE("Quality.WeightedAndZeroWhereNotOffered", "[facilities][quality]") {
   for (std::size_t i = 0; i < w.teachers.size(); ++i)
     if (w.teachers.location[i] == 0 && w.teachers.profile[i] == bwi) staff += w.teachers.fte[i];
   w.flows.vacancy_fte[programme_index(0, bwi)] = static_cast<float>(staff);
-  CHECK(programme_quality(w, params, pathways.h2)[programme_index(0, bwi)] ==
+  CHECK(programme_quality(w, params, pathways.h2, count_programme_students(w))[programme_index(0, bwi)] ==
         Approx(expected(programme_index(0, bwi), 0.5)));
 }

@@ -23,7 +23,7 @@ void apply(World& w, const ProgrammeViabilityParams& params, int year) {
   ModelParameters model;
   model.programme_viability = params;
   resolve_for_test(w, pathways, model);
-  apply_programme_viability(w, params, no_agreements(), ProfileChoiceParams{},
+  apply_programme_viability(w, params, no_agreements(), ProfileChoiceParams{}, count_programme_students(w),
                             StepContext{{3, 0}, year, 2018, 1.0, {true, true, true, true, true}});
 }
 

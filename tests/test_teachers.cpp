@@ -63,7 +63,7 @@ void year(World& w, const TeacherParams& params, const PathwayParams& pathways, 
   reset_flows(w);
   for (std::size_t r = 0; r < w.regions.size(); ++r) fund(w, r, Envelope::teachers, h3_euro);
   resolve_for_test(w, pathways);
-  update_teachers(w, params, context(t));
+  update_teachers(w, params, count_programme_students(w), context(t));
 }
 }  // namespace
 
@@ -245,7 +245,7 @@ TEST_CASE("Teachers.FundedRetentionLowersAttrition", "[teachers][statistical]") 
   reset_flows(w);
   fund(w, 1, Envelope::teachers, 1e5);
   resolve_for_test(w, pathways);
-  update_teachers(w, params, context(2018));
+  update_teachers(w, params, count_programme_students(w), context(2018));
   double n[2] = {0, 0}, left[2] = {0, 0};
   for (std::size_t i = 0; i < w.teachers.size(); ++i) {
     if (w.teachers.id[i] >= first_new) continue;  // hired this year, after the leaving
@@ -307,7 +307,7 @@ TEST_CASE("Teachers.FundedDevelopmentBringsHybridsAndQualifies", "[teachers]") {
   fund(w, 0, Envelope::development, 5e4);
   const std::uint64_t first_new = w.next_teacher_id;
   resolve_for_test(w, pathways);
-  update_teachers(w, params, context(2018));
+  update_teachers(w, params, count_programme_students(w), context(2018));
   const double hybrids = pathways.h8.hybrid_per_core_partner * 40;
   CHECK(w.flows.teachers_hired_hybrid > 0);
   CHECK(w.flows.teachers_hired_hybrid <= static_cast<std::int64_t>(std::ceil(hybrids)));

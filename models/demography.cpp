@@ -2,10 +2,12 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_scan.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <vector>
 
 #include "sim/parallel.hpp"
@@ -119,8 +121,19 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
     extra[i] = static_cast<std::uint8_t>(std::min(255.0, whole + (rng.bernoulli(rate - whole) ? 1 : 0)));
   };
   for_each_drawing(promoted, ctx.family(Purpose::year3_intake), s.id, in_year3, leave_or_join);
+  // Where each student's newcomers go: a running sum of `extra`, in parallel (whole numbers, the
+  // same in any order of the chunks).
   std::vector<std::size_t> first(promoted + 1, 0);
-  for (std::size_t i = 0; i < promoted; ++i) first[i + 1] = first[i] + extra[i];
+  tbb::parallel_scan(
+      tbb::blocked_range<std::size_t>(0, promoted, student_grain), std::size_t{0},
+      [&](const tbb::blocked_range<std::size_t>& range, std::size_t sum, bool is_final) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          sum += extra[i];
+          if (is_final) first[i + 1] = sum;
+        }
+        return sum;
+      },
+      std::plus<>());
   const auto joined = static_cast<std::int64_t>(first[promoted]);
   const std::uint64_t first_id = world.next_student_id;
   grow_students(s, first[promoted]);
@@ -150,17 +163,19 @@ std::int64_t enter_cohort(World& world, const DemographyParams& params, const St
   // How many enter in each zone (the fractional part by a draw), then everyone at once: ids and
   // positions follow the zones' order, so the result does not depend on the threads.
   std::vector<std::size_t> first(zones.size() + 1, 0);
-  for (std::size_t z = 0; z < zones.size(); ++z) {
-    const auto r = static_cast<std::size_t>(zones.region[z]);
-    std::size_t count = 0;
-    if (region_weight[r] > 0) {
-      const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
-      RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
-      const double whole = std::floor(expected);
-      count = static_cast<std::size_t>(whole) + (rounding.bernoulli(expected - whole) ? 1 : 0);
-    }
-    first[z + 1] = first[z] + count;
-  }
+  for_each_index(
+      zones.size(),
+      [&](std::size_t z) {
+        const auto r = static_cast<std::size_t>(zones.region[z]);
+        if (region_weight[r] <= 0) return;
+        const double expected = region_expected[r] * zones.youth_weight[z] / region_weight[r];
+        RandomStream rounding = ctx.stream(Purpose::cohort_size, z);
+        const double whole = std::floor(expected);
+        first[z + 1] =
+            static_cast<std::size_t>(whole) + (rounding.bernoulli(expected - whole) ? 1 : 0);
+      },
+      place_grain);
+  for (std::size_t z = 0; z < zones.size(); ++z) first[z + 1] += first[z];
   Students& s = world.students;
   const std::size_t before = s.size();
   const std::uint64_t first_id = world.next_student_id;

@@ -17,10 +17,15 @@ std::vector<double> programme_dropout_rates(const World& world, const DropoutPar
                                             DropoutQuality quality) {
   if (quality.quality.empty()) return {};
   std::vector<double> rate(quality.quality.size());
-  for (std::size_t k = 0; k < rate.size(); ++k) {
-    const double effect = quality.effect[static_cast<std::size_t>(world.locations.region[k / n_profiles])];
-    rate[k] = std::min(1.0, params.dropout_rate * std::exp(-effect * (quality.quality[k] - quality.start[k])));
-  }
+  for_each_index(
+      rate.size(),
+      [&](std::size_t k) {
+        const double effect =
+            quality.effect[static_cast<std::size_t>(world.locations.region[k / n_profiles])];
+        rate[k] = std::min(
+            1.0, params.dropout_rate * std::exp(-effect * (quality.quality[k] - quality.start[k])));
+      },
+      place_grain);
   return rate;
 }
 

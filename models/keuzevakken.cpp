@@ -37,11 +37,16 @@ std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_
   std::vector<std::int32_t> counts(2 * n, 0);
   const Students& s = world.students;
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.location[i] < 0) return;
-    if (s.profile[i] != no_profile && technical[s.profile[i]]) return;
+    if (s.grade[i] < 3 || s.location[i] < 0) return;
+    // Without branches on the profile, status and keuzevak, which alternate at random in the
+    // students' order: each count adds its condition.
+    const bool profiled = s.profile[i] != no_profile;
+    const bool counted =
+        !(profiled & technical[profiled ? static_cast<std::size_t>(s.profile[i]) : 0]) &
+        (s.status[i] == StudentStatus::enrolled);
     const auto l = static_cast<std::size_t>(s.location[i]);
-    ++c[2 * l];
-    if (s.technical_keuzevak[i]) ++c[2 * l + 1];
+    c[2 * l] += counted;
+    c[2 * l + 1] += counted & (s.technical_keuzevak[i] != 0);
   });
   std::vector<float> following(n, 0.0f);
   for (std::size_t l = 0; l < n; ++l)

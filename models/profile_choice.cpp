@@ -37,14 +37,19 @@ double profile_weight(const World& world, int leerweg, std::size_t location, int
 // Some 28,000 exps a year, so locations in parallel.
 std::vector<double> programme_weights(const World& world, Appeal appeal) {
   std::vector<double> weights(world.locations.size() * n_choosing_leerwegen * n_profiles, 0.0);
-  for_each_index(world.locations.size(), [&](std::size_t l) {
-    for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
-      if (!world.locations.offers(l, static_cast<Leerweg>(lw))) continue;
-      double* cell = &weights[(l * n_choosing_leerwegen + static_cast<std::size_t>(lw)) * n_profiles];
-      for (int p = 0; p < n_profiles; ++p)
-        if (world.programmes.offered[programme_index(l, p)]) cell[p] = profile_weight(world, lw, l, p, appeal);
-    }
-  });
+  for_each_index(
+      world.locations.size(),
+      [&](std::size_t l) {
+        for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+          if (!world.locations.offers(l, static_cast<Leerweg>(lw))) continue;
+          double* cell =
+              &weights[(l * n_choosing_leerwegen + static_cast<std::size_t>(lw)) * n_profiles];
+          for (int p = 0; p < n_profiles; ++p)
+            if (world.programmes.offered[programme_index(l, p)])
+              cell[p] = profile_weight(world, lw, l, p, appeal);
+        }
+      },
+      place_grain);
   return weights;
 }
 
@@ -93,19 +98,23 @@ ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params
   t.zone_other.assign(zones, 0.0), t.zone_technical.assign(zones, 0.0);
   std::vector<double> scratch;
   const std::vector<double>& decay = decay_for(world.start.profile_distance_decay, reach, params.beta_distance, scratch);
-  for_each_index(world.zones.size(), [&](std::size_t z) {
-    for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
-      const double factor = decay[k] * t.switch_factor;
-      for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
-        const std::size_t cell = t.sums.at(static_cast<std::size_t>(reach.location[k]), lw);
-        const std::size_t entry = k * n_choosing_leerwegen + static_cast<std::size_t>(lw);
-        t.other[entry] = factor * t.sums.other[cell];
-        t.technical[entry] = factor * t.sums.technical[cell];
-        t.zone_other[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] += t.other[entry];
-        t.zone_technical[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] += t.technical[entry];
-      }
-    }
-  });
+  for_each_index(
+      world.zones.size(),
+      [&](std::size_t z) {
+        for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
+          const double factor = decay[k] * t.switch_factor;
+          for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
+            const std::size_t cell = t.sums.at(static_cast<std::size_t>(reach.location[k]), lw);
+            const std::size_t entry = k * n_choosing_leerwegen + static_cast<std::size_t>(lw);
+            t.other[entry] = factor * t.sums.other[cell];
+            t.technical[entry] = factor * t.sums.technical[cell];
+            t.zone_other[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] += t.other[entry];
+            t.zone_technical[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] +=
+                t.technical[entry];
+          }
+        }
+      },
+      place_grain);
   return t;
 }
 

@@ -24,11 +24,19 @@ Demand demand(const World& world, const std::array<bool, n_profiles>& technical)
   std::vector<std::int64_t> counts(locations + world.regions.size() * n_profiles, 0);
   const Students& s = world.students;
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int64_t>& c) {
-    if (s.status[i] != StudentStatus::enrolled || s.location[i] < 0 || !has_profile(s.leerweg[i])) return;
+    if (s.location[i] < 0 || s.grade[i] < 2) return;
+    // Without branches on the leerweg, profile and status, which alternate at random in the
+    // students' order: each count adds its condition.
     const auto l = static_cast<std::size_t>(s.location[i]);
-    if (s.grade[i] == 2) ++c[l];
-    if (s.grade[i] >= 3 && s.profile[i] != no_profile && technical[s.profile[i]])
-      ++c[technical_at + static_cast<std::size_t>(world.locations.region[l]) * n_profiles + s.profile[i]];
+    const bool counted = has_profile(s.leerweg[i]) & (s.status[i] == StudentStatus::enrolled);
+    if (s.grade[i] == 2) {
+      c[l] += counted;
+      return;
+    }
+    const bool profiled = s.profile[i] != no_profile;
+    const auto p = profiled ? static_cast<std::size_t>(s.profile[i]) : 0;
+    c[technical_at + static_cast<std::size_t>(world.locations.region[l]) * n_profiles + p] +=
+        counted & profiled & technical[p];
   });
   Demand d{std::vector<std::int32_t>(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(locations)),
            std::vector<std::int64_t>(counts.begin() + static_cast<std::ptrdiff_t>(technical_at), counts.end()), {}};

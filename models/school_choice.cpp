@@ -55,27 +55,34 @@ std::vector<double> cumulative_weights(const World& world, const SchoolChoicePar
   const std::vector<std::int32_t> open = count_open_profiles(world);
   // e^(the rest) per location and leerweg, zero where the leerweg is not taught.
   std::vector<double> location_factor(world.locations.size() * n_leerwegen, 0.0);
-  for (std::size_t l = 0; l < world.locations.size(); ++l) {
-    const double rest = std::exp(school_utility(world, params, l, 0.0f, open));
-    for (int lw = 0; lw < n_leerwegen; ++lw)
-      if (world.locations.offers(l, static_cast<Leerweg>(lw)))
-        location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)] = rest * school_factor(world, l, lw);
-  }
+  for_each_index(
+      world.locations.size(),
+      [&](std::size_t l) {
+        const double rest = std::exp(school_utility(world, params, l, 0.0f, open));
+        for (int lw = 0; lw < n_leerwegen; ++lw)
+          if (world.locations.offers(l, static_cast<Leerweg>(lw)))
+            location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)] =
+                rest * school_factor(world, l, lw);
+      },
+      place_grain);
   const ReachableLocations& reach = world.zones.reachable;
   std::vector<double> scratch;
   const std::vector<double>& decay = decay_for(world.start.school_distance_decay, reach, params.beta_distance, scratch);
   std::vector<double> cumulative(reach.location.size() * n_leerwegen, 0.0);
-  for_each_index(world.zones.size(), [&](std::size_t zone) {
-    double total[n_leerwegen] = {};
-    for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
-      const auto l = static_cast<std::size_t>(reach.location[k]);
-      const double distance = decay[k];
-      for (int lw = 0; lw < n_leerwegen; ++lw) {
-        total[lw] += distance * location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)];
-        cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)] = total[lw];
-      }
-    }
-  });
+  for_each_index(
+      world.zones.size(),
+      [&](std::size_t zone) {
+        double total[n_leerwegen] = {};
+        for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
+          const auto l = static_cast<std::size_t>(reach.location[k]);
+          const double distance = decay[k];
+          for (int lw = 0; lw < n_leerwegen; ++lw) {
+            total[lw] += distance * location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)];
+            cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)] = total[lw];
+          }
+        }
+      },
+      place_grain);
   return cumulative;
 }
 

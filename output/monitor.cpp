@@ -85,35 +85,37 @@ StudentCensus take_census(const World& world, const MonitorSetup& setup,
       s.size(), census,
       [&](std::size_t i, StudentCensus& c) {
         ++c.home_zone[static_cast<std::size_t>(s.home_zone[i])];
-        if (s.status[i] == StudentStatus::enrolled) ++c.enrolled;
+        c.enrolled += s.status[i] == StudentStatus::enrolled;
         if (s.location[i] < 0) return;  // an entrant with no school in the leerweg anywhere
         const auto l = static_cast<std::size_t>(s.location[i]);
         const auto lw = static_cast<std::size_t>(s.leerweg[i]);
         const auto region = static_cast<std::size_t>(world.zones.region[s.home_zone[i]]);
         ++c.all_years[l * n_leerwegen + lw];
-        if (s.grade[i] == 1) ++c.year1[region];
-        if (s.grade[i] < 3) return;
+        if (s.grade[i] < 3) {
+          c.year1[region] += s.grade[i] == 1;
+          return;
+        }
+        // Years 3-4 without branches: profiles, keuzevakken and offers alternate at random in
+        // the students' order, so every count adds its condition (0 or 1) instead.
         const bool profiled = s.profile[i] != no_profile;
-        const bool technical = profiled && setup.technical[s.profile[i]];
-        if (s.grade[i] == 3) {
-          ++c.year3[l * n_leerwegen + lw];
-          if (technical) ++c.year3_technical[l * n_leerwegen + lw];
-        }
-        const std::size_t origin =
-            region * n_mbo_origins + static_cast<std::size_t>(mbo_origin(s.profile[i], setup.technical));
+        const auto p = profiled ? static_cast<std::size_t>(s.profile[i]) : 0;
+        const bool technical = profiled & setup.technical[p];
+        const bool year3 = s.grade[i] == 3;
+        c.year3[l * n_leerwegen + lw] += year3;
+        c.year3_technical[l * n_leerwegen + lw] += year3 & technical;
+        // mbo_origin: 0 technical profile, 1 other profile, 2 none (TL).
+        const std::size_t origin = region * n_mbo_origins + 2 - profiled - technical;
+        const bool keuzevak = s.technical_keuzevak[i] != 0, offered = keuzevak_offered[l] != 0;
         ++c.keuzevak[origin];
-        if (s.technical_keuzevak[i]) ++c.technical_keuzevak[origin];
-        if (keuzevak_offered[l]) {
-          ++c.keuzevak_offered[origin];
-          if (s.technical_keuzevak[i]) ++c.technical_keuzevak_offered[origin];
-        }
-        if (!profiled) return;
-        const std::size_t k = programme_index(l, s.profile[i]);
-        ++c.by_profile[k * n_leerwegen + lw];
-        ++c.bkg[l];
-        if (technical) ++c.bkg_technical[l];
-        ++c.programme[k];
-        if (s.status[i] == StudentStatus::enrolled) ++c.programme_enrolled[k];
+        c.technical_keuzevak[origin] += keuzevak;
+        c.keuzevak_offered[origin] += offered;
+        c.technical_keuzevak_offered[origin] += keuzevak & offered;
+        const std::size_t k = programme_index(l, static_cast<int>(p));
+        c.by_profile[k * n_leerwegen + lw] += profiled;
+        c.bkg[l] += profiled;
+        c.bkg_technical[l] += technical;
+        c.programme[k] += profiled;
+        c.programme_enrolled[k] += profiled & (s.status[i] == StudentStatus::enrolled);
       },
       [&](const StudentCensus& part) { census.add(part); });
   return census;
@@ -191,10 +193,14 @@ void record_access(IndicatorFrame& frame, std::size_t year, const World& world, 
       if (world.programmes.offered[programme_index(l, p)]) offering[p].push_back(static_cast<std::int32_t>(l));
   // The distances in parallel, per zone; the sums below in the zones' order, as always.
   std::vector<double> nearest(world.zones.size() * n_profiles, 0.0);
-  for_each_index(world.zones.size(), [&](std::size_t z) {
-    if (per_zone[z] == 0) return;
-    for (int p = 0; p < n_profiles; ++p) nearest[z * n_profiles + p] = nearest_offer_km(world, z, p, offering[p]);
-  });
+  for_each_index(
+      world.zones.size(),
+      [&](std::size_t z) {
+        if (per_zone[z] == 0) return;
+        for (int p = 0; p < n_profiles; ++p)
+          nearest[z * n_profiles + p] = nearest_offer_km(world, z, p, offering[p]);
+      },
+      place_grain);
   for (std::size_t z = 0; z < world.zones.size(); ++z) {
     if (per_zone[z] == 0) continue;
     const auto region = static_cast<std::size_t>(world.zones.region[z]);

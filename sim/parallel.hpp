@@ -16,9 +16,16 @@
 
 namespace stosim {
 
+// Indices per chunk. A loop over students (hundreds of thousands, light bodies) takes chunks of
+// 4,096; a loop over places (some 4,000 zones, 1,000 locations, 10,000 programmes, each with a
+// pass over its neighbours or a few exps) needs small chunks, or it runs as one chunk on one
+// thread.
+inline constexpr std::size_t student_grain = 4096;
+inline constexpr std::size_t place_grain = 16;
+
 template <class Body>
-void for_each_index(std::size_t count, Body&& body) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4096),
+void for_each_index(std::size_t count, Body&& body, std::size_t grain = student_grain) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, grain),
                     [&](const tbb::blocked_range<std::size_t>& chunk) {
                       for (std::size_t i = chunk.begin(); i != chunk.end(); ++i) body(i);
                     });
@@ -32,7 +39,7 @@ void for_each_index(std::size_t count, Body&& body) {
 template <class Tally, class Body, class Add>
 void for_each_index_counting(std::size_t count, const Tally& zero, Body&& body, Add&& add) {
   tbb::enumerable_thread_specific<Tally> local(zero);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4096),
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, student_grain),
                     [&](const tbb::blocked_range<std::size_t>& chunk) {
                       Tally& tally = local.local();
                       for (std::size_t i = chunk.begin(); i != chunk.end(); ++i) body(i, tally);
@@ -81,7 +88,7 @@ void draw_in_range(std::size_t begin, std::size_t end, const StreamFamily& famil
 template <class Draws, class Body>
 void for_each_drawing(std::size_t count, const StreamFamily& family,
                       const std::vector<std::uint64_t>& ids, Draws&& draws, Body&& body) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4096),
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, student_grain),
                     [&](const tbb::blocked_range<std::size_t>& chunk) {
                       draw_in_range(chunk.begin(), chunk.end(), family, ids.data(), draws, body);
                     });
@@ -94,7 +101,7 @@ void for_each_drawing_counting(std::size_t count, const Tally& zero, const Strea
                                Add&& add) {
   tbb::enumerable_thread_specific<Tally> local(zero);
   tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, count, 4096),
+      tbb::blocked_range<std::size_t>(0, count, student_grain),
       [&](const tbb::blocked_range<std::size_t>& chunk) {
         Tally& tally = local.local();
         auto with_tally = [&](std::size_t i, RandomStream& rng) { body(i, rng, tally); };

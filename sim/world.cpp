@@ -125,8 +125,12 @@ std::vector<std::int32_t> count_programme_students(const World& world) {
   std::vector<std::int32_t> counts(world.programmes.size(), 0);
   const Students& s = world.students;
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] < 3 || s.profile[i] == no_profile) return;
-    ++c[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+    if (s.grade[i] < 3 || s.location[i] < 0) return;
+    // Without a branch on the profile and status, which alternate at random in the students'
+    // order: the count adds its condition.
+    const bool profiled = s.profile[i] != no_profile;
+    c[programme_index(static_cast<std::size_t>(s.location[i]), profiled ? s.profile[i] : 0)] +=
+        profiled & (s.status[i] == StudentStatus::enrolled);
   });
   return counts;
 }

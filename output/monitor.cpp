@@ -34,9 +34,9 @@ class Column {
 struct StudentCensus {
   std::vector<std::int32_t> all_years;        // location x leerweg: students with a school
   std::vector<std::int32_t> year3, year3_technical;  // location x leerweg
-  std::vector<std::int32_t> by_profile;       // (location x profile) x leerweg: years 3-4
-  std::vector<std::int32_t> bkg, bkg_technical;      // location: years 3-4 with a profile
-  std::vector<std::int32_t> programme;        // programme: years 3-4
+  // Programme x leerweg: years 3-4 (each programme's students, and those in a BB, KB or GL
+  // profile per location, are their sums: per_programme, record_enrolment).
+  std::vector<std::int32_t> by_profile;
   std::vector<std::int32_t> programme_enrolled;  // programme: years 3-4 still enrolled
   std::vector<std::int32_t> home_zone;        // zone: every student living there, with a school or not
   std::vector<std::int32_t> year1;            // home region: year 1 with a school
@@ -50,10 +50,7 @@ struct StudentCensus {
         year3(all_years.size(), 0),
         year3_technical(all_years.size(), 0),
         by_profile(world.programmes.size() * n_leerwegen, 0),
-        bkg(world.locations.size(), 0),
-        bkg_technical(bkg.size(), 0),
-        programme(world.programmes.size(), 0),
-        programme_enrolled(programme.size(), 0),
+        programme_enrolled(world.programmes.size(), 0),
         home_zone(world.zones.size(), 0),
         year1(world.regions.size(), 0),
         keuzevak(world.regions.size() * n_mbo_origins, 0),
@@ -63,8 +60,7 @@ struct StudentCensus {
 
   void add(const StudentCensus& part) {
     for (auto member : {&StudentCensus::all_years, &StudentCensus::year3, &StudentCensus::year3_technical,
-                        &StudentCensus::by_profile, &StudentCensus::bkg, &StudentCensus::bkg_technical,
-                        &StudentCensus::programme, &StudentCensus::programme_enrolled,
+                        &StudentCensus::by_profile, &StudentCensus::programme_enrolled,
                         &StudentCensus::home_zone, &StudentCensus::year1, &StudentCensus::keuzevak,
                         &StudentCensus::technical_keuzevak, &StudentCensus::keuzevak_offered,
                         &StudentCensus::technical_keuzevak_offered}) {
@@ -112,17 +108,22 @@ StudentCensus take_census(const World& world, const MonitorSetup& setup,
         c.technical_keuzevak_offered[origin] += keuzevak & offered;
         const std::size_t k = programme_index(l, static_cast<int>(p));
         c.by_profile[k * n_leerwegen + lw] += profiled;
-        c.bkg[l] += profiled;
-        c.bkg_technical[l] += technical;
-        c.programme[k] += profiled;
         c.programme_enrolled[k] += profiled & (s.status[i] == StudentStatus::enrolled);
       },
       [&](const StudentCensus& part) { census.add(part); });
   return census;
 }
 
+// Students in years 3-4 per programme, any status (the census's by_profile over the leerwegen).
+std::vector<std::int32_t> per_programme(const StudentCensus& census) {
+  std::vector<std::int32_t> students(census.programme_enrolled.size(), 0);
+  for (std::size_t k = 0; k < students.size(); ++k)
+    for (std::size_t lw = 0; lw < n_leerwegen; ++lw) students[k] += census.by_profile[k * n_leerwegen + lw];
+  return students;
+}
+
 void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& world,
-                      const StudentCensus& census) {
+                      const MonitorSetup& setup, const StudentCensus& census) {
   Column students(frame, "students", year);
   Column students_all_years(frame, "students_all_years", year);
   Column year3_students(frame, "year3_students", year);
@@ -137,8 +138,15 @@ void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& worl
       for (std::size_t p = 0; p < n_profiles; ++p)
         students(l, p * n_leerwegen + lw) += census.by_profile[(l * n_profiles + p) * n_leerwegen + lw];
     }
-    bovenbouw_bkg_students(l) += census.bkg[l];
-    bovenbouw_bkg_technical(l) += census.bkg_technical[l];
+    std::int32_t bkg = 0, bkg_technical = 0;
+    for (std::size_t p = 0; p < n_profiles; ++p)
+      for (std::size_t lw = 0; lw < n_leerwegen; ++lw) {
+        const std::int32_t n = census.by_profile[(l * n_profiles + p) * n_leerwegen + lw];
+        bkg += n;
+        if (setup.technical[p]) bkg_technical += n;
+      }
+    bovenbouw_bkg_students(l) += bkg;
+    bovenbouw_bkg_technical(l) += bkg_technical;
   }
 }
 
@@ -382,7 +390,8 @@ void record_regions(IndicatorFrame& frame, std::size_t year, const World& world,
 }
 
 void record_students(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,
-                     const StudentCensus& census, const std::vector<std::uint8_t>& offer) {
+                     const StudentCensus& census, const std::vector<std::int32_t>& programme_students,
+                     const std::vector<std::uint8_t>& offer) {
   Column satisfaction(frame, "satisfaction_total", year), satisfied(frame, "satisfaction_students", year);
   Column keuzevak_students(frame, "keuzevak_students", year);
   Column technical_keuzevak(frame, "technical_keuzevak", year);
@@ -391,7 +400,6 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
   Column offered(frame, "keuzevak_offered", year), expected(frame, "expected_students_5y", year);
   const std::vector<float> quality = programme_quality(world, setup.model.quality, setup.model.pathways.h2,
                                                        census.programme_enrolled);
-  const std::vector<std::int32_t>& programme_students = census.programme;
   const std::size_t regions = world.regions.size();
   std::vector<double> year1(regions, 0.0);
   for (std::size_t r = 0; r < regions; ++r) {
@@ -443,14 +451,15 @@ void record_year(IndicatorFrame& frame, std::size_t year_index, const World& wor
                  const MonitorSetup& setup) {
   const std::vector<std::uint8_t> keuzevak_offered = keuzevak_offer(world, setup.technical);
   const StudentCensus census = take_census(world, setup, keuzevak_offered);
-  record_enrolment(frame, year_index, world, census);
-  record_offer(frame, year_index, world, setup, census.programme);
+  const std::vector<std::int32_t> programme_students = per_programme(census);
+  record_enrolment(frame, year_index, world, setup, census);
+  record_offer(frame, year_index, world, setup, programme_students);
   record_access(frame, year_index, world, setup, census);
   record_flows(frame, year_index, world, census);
-  record_teachers(frame, year_index, world, setup, census.programme);
-  record_facilities(frame, year_index, world, setup, census.programme);
+  record_teachers(frame, year_index, world, setup, programme_students);
+  record_facilities(frame, year_index, world, setup, programme_students);
   record_regions(frame, year_index, world, setup);
-  record_students(frame, year_index, world, setup, census, keuzevak_offered);
+  record_students(frame, year_index, world, setup, census, programme_students, keuzevak_offered);
   derive_indicators(frame, year_index, world.locations.region, setup.params.techniekarm_share);
 }
 

@@ -5,7 +5,6 @@
 #include <tbb/parallel_scan.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -102,25 +101,27 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
   // First who leaves and how many join beside each student, then the newcomers at once: ids and
   // positions follow the students' order, so the result does not depend on the threads.
   std::vector<std::uint8_t> extra(promoted, 0);
-  std::atomic<std::int64_t> left{0};
+  std::int64_t left = 0;  // counted per thread: a shared atomic bounces between the cores
   auto in_year3 = [&](std::size_t i) {
     return s.status[i] == StudentStatus::enrolled && s.grade[i] == 3 && s.location[i] >= 0;
   };
-  auto leave_or_join = [&](std::size_t i, RandomStream& rng) {
+  auto leave_or_join = [&](std::size_t i, RandomStream& rng, std::int64_t& leavers) {
     const double rate =
         (s.cohort[i] == initial_year2_cohort ? net_initial
                                              : net_later)[static_cast<std::size_t>(s.leerweg[i])];
     if (rate < 0.0) {
       if (rng.bernoulli(-rate)) {
         s.status[i] = StudentStatus::left;
-        left.fetch_add(1, std::memory_order_relaxed);
+        ++leavers;
       }
       return;
     }
     const double whole = std::floor(rate);
     extra[i] = static_cast<std::uint8_t>(std::min(255.0, whole + (rng.bernoulli(rate - whole) ? 1 : 0)));
   };
-  for_each_drawing(promoted, ctx.family(Purpose::year3_intake), s.id, in_year3, leave_or_join);
+  for_each_drawing_counting(promoted, std::int64_t{0}, ctx.family(Purpose::year3_intake), s.id,
+                            in_year3, leave_or_join,
+                            [&](std::int64_t leavers) { left += leavers; });
   // Where each student's newcomers go: a running sum of `extra`, in parallel (whole numbers, the
   // same in any order of the chunks).
   std::vector<std::size_t> first(promoted + 1, 0);
@@ -145,10 +146,10 @@ std::int64_t year3_intake(World& world, const DemographyParams& params, double y
   });
   world.next_student_id += first[promoted];
   // Those who left vmbo at the start of year 3 are not counted on 1 October.
-  if (left.load() > 0) remove_finished_students(s);
+  if (left > 0) remove_finished_students(s);
   world.flows.entered_year3 += joined;
-  world.flows.left += left.load();
-  return joined - left.load();
+  world.flows.left += left;
+  return joined - left;
 }
 
 std::int64_t enter_cohort(World& world, const DemographyParams& params, const StepContext& ctx) {

@@ -1,7 +1,7 @@
 #include "models/dropout.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -35,11 +35,13 @@ void apply_dropout(World& world, const DropoutParams& params, const StepContext&
                    DropoutQuality quality) {
   const std::vector<double> programme_rate = programme_dropout_rates(world, params, quality);
   Students& s = world.students;
-  std::atomic<std::int64_t> dropped{0}, left{0};
+  // Dropouts and leavers counted per thread: some 10,000 a year, and one shared atomic counter
+  // bounced between the cores on each of them.
+  using Tally = std::array<std::int64_t, 2>;  // dropped out, left
   auto enrolled = [&](std::size_t i) { return s.status[i] == StudentStatus::enrolled; };
-  for_each_drawing(
-      s.size(), ctx.family(Purpose::dropout), s.id, enrolled,
-      [&](std::size_t i, RandomStream& rng) {
+  for_each_drawing_counting(
+      s.size(), Tally{}, ctx.family(Purpose::dropout), s.id, enrolled,
+      [&](std::size_t i, RandomStream& rng, Tally& tally) {
         const double u = rng.uniform();
         double dropout_rate = params.dropout_rate;
         if (!programme_rate.empty() && s.profile[i] != no_profile && s.location[i] >= 0)
@@ -47,14 +49,16 @@ void apply_dropout(World& world, const DropoutParams& params, const StepContext&
                                                         s.profile[i])];
         if (u < dropout_rate) {
           s.status[i] = StudentStatus::dropped_out;
-          dropped.fetch_add(1, std::memory_order_relaxed);
+          ++tally[0];
         } else if (u < dropout_rate + params.leaving_rate) {
           s.status[i] = StudentStatus::left;
-          left.fetch_add(1, std::memory_order_relaxed);
+          ++tally[1];
         }
+      },
+      [&](const Tally& tally) {
+        world.flows.dropped_out += tally[0];
+        world.flows.left += tally[1];
       });
-  world.flows.dropped_out += dropped.load();
-  world.flows.left += left.load();
 }
 
 }  // namespace stosim

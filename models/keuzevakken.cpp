@@ -87,9 +87,17 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepCo
     return choosing(i) && !technical_profile(i) && offer[static_cast<std::size_t>(s.location[i])];
   };
   // A technical profile includes a technical keuzevak; without an offer there is none; the
-  // others choose.
+  // others choose. Without branches on the profile and the offer, which alternate at random in
+  // the students' order: those who choose keep their value here and draw below.
   for_each_index(s.size(), [&](std::size_t i) {
-    if (choosing(i) && !draws(i)) s.technical_keuzevak[i] = technical_profile(i) ? 1 : 0;
+    if (s.grade[i] != 2 || s.location[i] < 0) return;
+    const bool profiled = s.profile[i] != no_profile;
+    const bool technical =
+        profiled & ctx.technical[profiled ? static_cast<std::size_t>(s.profile[i]) : 0];
+    const bool decided = (s.status[i] == StudentStatus::enrolled) &
+                         (technical | (offer[static_cast<std::size_t>(s.location[i])] == 0));
+    s.technical_keuzevak[i] =
+        decided ? static_cast<std::uint8_t>(technical) : s.technical_keuzevak[i];
   });
   for_each_drawing(
       s.size(), ctx.family(Purpose::keuzevak), s.id, draws, [&](std::size_t i, RandomStream& rng) {

@@ -32,15 +32,25 @@ std::vector<int> providers_per_region(const World& world) {
   return count;
 }
 
-// H1: a larger programme of the same profile at a neighbouring location of the same region.
-bool has_larger_neighbour(const World& world, std::size_t programme, const std::vector<std::int32_t>& students,
-                          double neighbour_km) {
+// The locations of each region, in order.
+std::vector<std::vector<std::size_t>> locations_per_region(const World& world) {
+  std::vector<std::vector<std::size_t>> in_region(world.regions.size());
+  for (std::size_t l = 0; l < world.locations.size(); ++l)
+    in_region[static_cast<std::size_t>(world.locations.region[l])].push_back(l);
+  return in_region;
+}
+
+// H1: a larger programme of the same profile at a neighbouring location of the same region
+// (`same_region`: the locations of the programme's region).
+bool has_larger_neighbour(const World& world, std::size_t programme,
+                          const std::vector<std::int32_t>& students,
+                          const std::vector<std::size_t>& same_region, double neighbour_km) {
   const std::size_t l = programme / n_profiles;
   const int p = static_cast<int>(programme % n_profiles);
   const Locations& loc = world.locations;
-  for (std::size_t other = 0; other < loc.size(); ++other) {
+  for (const std::size_t other : same_region) {
     const std::size_t k = programme_index(other, p);
-    if (other == l || !world.programmes.offered[k] || loc.region[other] != loc.region[l]) continue;
+    if (other == l || !world.programmes.offered[k]) continue;
     const double dx = loc.x_km[other] - loc.x_km[l], dy = loc.y_km[other] - loc.y_km[l];
     if (std::sqrt(dx * dx + dy * dy) <= neighbour_km && students[k] > students[programme]) return true;
   }
@@ -53,6 +63,7 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
                                              const std::vector<std::int32_t>& students,
                                              const StepContext& ctx) {
   const std::vector<int> providers = providers_per_region(world);
+  const std::vector<std::vector<std::size_t>> in_region = locations_per_region(world);
   Programmes& prog = world.programmes;
   std::vector<std::uint8_t> closing(prog.size(), 0);
   for (std::size_t k = 0; k < prog.size(); ++k) {
@@ -61,7 +72,7 @@ std::vector<std::uint8_t> closing_programmes(World& world, const ProgrammeViabil
     const ChannelValues& ch = world.channels;
     const double concentration = ch.concentration_rate[region];
     if (concentration > 0.0 && students[k] < h1.small_students &&
-        has_larger_neighbour(world, k, students, h1.neighbour_km) &&
+        has_larger_neighbour(world, k, students, in_region[region], h1.neighbour_km) &&
         ctx.stream(Purpose::concentration, k).bernoulli(concentration)) {
       closing[k] = 1;
       ++world.flows.concentrated_programmes;
@@ -120,24 +131,30 @@ void apply_programme_viability(World& world, const ProgrammeViabilityParams& par
   // Each student's move reads only the offer and their own state, so students move in parallel.
   Students& s = world.students;
   std::vector<std::int64_t> moved_and_left(2, 0);
-  count_over_indices(s.size(), moved_and_left, [&](std::size_t i, std::vector<std::int64_t>& counts) {
-    if (s.status[i] != StudentStatus::enrolled || s.grade[i] != 3 || s.profile[i] == no_profile) return;
-    const auto own = static_cast<std::size_t>(s.location[i]);
-    if (!closing[programme_index(own, s.profile[i])]) return;
-    ++counts[0];
-    const std::int32_t elsewhere = nearest_alternative(world, i, s.profile[i]);
-    if (elsewhere >= 0) {
-      s.location[i] = elsewhere;
-      return;
-    }
-    const std::int8_t other = choose_profile_at(world, own, i, choice, ctx, s.profile[i]);
-    if (other == no_profile) {
-      s.status[i] = StudentStatus::left;
-      ++counts[1];
-    } else {
-      s.profile[i] = other;
-    }
-  });
+  count_over_indices(
+      s.size(), moved_and_left, [&](std::size_t i, std::vector<std::int64_t>& counts) {
+        if (s.grade[i] != 3 || s.location[i] < 0) return;
+        // One branch, almost never taken, for conditions that alternate at random in the students'
+        // order (the profile, the status).
+        const auto own = static_cast<std::size_t>(s.location[i]);
+        const bool profiled = s.profile[i] != no_profile;
+        const bool moves = profiled & (s.status[i] == StudentStatus::enrolled) &
+                           (closing[programme_index(own, profiled ? s.profile[i] : 0)] != 0);
+        if (!moves) return;
+        ++counts[0];
+        const std::int32_t elsewhere = nearest_alternative(world, i, s.profile[i]);
+        if (elsewhere >= 0) {
+          s.location[i] = elsewhere;
+          return;
+        }
+        const std::int8_t other = choose_profile_at(world, own, i, choice, ctx, s.profile[i]);
+        if (other == no_profile) {
+          s.status[i] = StudentStatus::left;
+          ++counts[1];
+        } else {
+          s.profile[i] = other;
+        }
+      });
   world.flows.moved_by_closure += moved_and_left[0];
   world.flows.left += moved_and_left[1];
 }

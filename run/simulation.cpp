@@ -88,10 +88,10 @@ World build_initial_world(const Scenario& scenario) {
 
 namespace {
 
-// Room for every cohort to come, so the yearly loop never reallocates student arrays. Also per
-// replicate: copying a world keeps its students but not the room reserved behind them.
-void reserve_room_for_cohorts(Students& s) {
-  const std::size_t room = s.size() + s.size() / 2;
+// Room for every cohort to come behind `students` initial students, so the yearly loop never
+// reallocates student arrays.
+void reserve_room_for_cohorts(Students& s, std::size_t students) {
+  const std::size_t room = students + students / 2;
   s.id.reserve(room), s.home_zone.reserve(room), s.location.reserve(room), s.cohort.reserve(room);
   s.grade.reserve(room), s.leerweg.reserve(room), s.profile.reserve(room);
   s.is_male.reserve(room), s.propensity.reserve(room), s.status.reserve(room);
@@ -104,14 +104,17 @@ World build_initial_world(const Scenario& scenario, World world) {
   // The world's own draws use a replicate slot no replicate has: every replicate starts alike.
   initialise_system(world, scenario.model, scenario.technical_profiles(),
                     StreamKey{scenario.seed, ~std::uint64_t{0} - 1});
-  reserve_room_for_cohorts(world.students);  // counted by the memory estimate (run_memory)
+  reserve_room_for_cohorts(world.students, world.students.size());  // counted by run_memory
   return world;
 }
 
 IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int replicate,
                              const ProgressCallback& progress) {
-  World world = initial;
-  reserve_room_for_cohorts(world.students);
+  // Copying a world keeps its students but not the room behind them; assigning into room reserved
+  // first copies them once, where a copy and then a reserve would copy them twice.
+  World world;
+  reserve_room_for_cohorts(world.students, initial.students.size());
+  world = initial;
   IndicatorFrame frame(scenario.years(), world.regions.size(), world.locations.size());
   const MonitorSetup monitor = make_monitor_setup(
       world, scenario.monitor, scenario.model, scenario.start_year, scenario.technical_profiles());

@@ -101,3 +101,25 @@ TEST_CASE("StudentsLayout.CountsInParallelEqualTheSerialCounts", "[world]") {
     CHECK(counts == serial);
   }
 }
+
+TEST_CASE("StudentsLayout.ProgrammeCountsAreTheEnrolledInYears3And4", "[world]") {
+  World world;
+  world.students = mixed_students(70001);
+  world.programmes.offered.assign(13 * n_profiles, 1);  // mixed_students uses 13 locations
+  const Students& s = world.students;
+  std::vector<std::int32_t> expected(world.programmes.size(), 0);
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.status[i] == StudentStatus::enrolled && s.grade[i] >= 3 && s.profile[i] != no_profile)
+      ++expected[programme_index(static_cast<std::size_t>(s.location[i]), s.profile[i])];
+  std::int32_t counted = 0;
+  for (const std::int32_t c : expected) counted += c;
+  REQUIRE(counted > 0);
+  REQUIRE(static_cast<std::size_t>(counted) < s.size() / 2);  // years 1-2, TL and leavers left out
+  for (int threads : {1, 2, 4}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    std::vector<std::int32_t> counts;
+    tbb::task_arena(threads).execute([&] { counts = count_programme_students(world); });
+    CHECK(counts == expected);
+  }
+}

@@ -40,10 +40,8 @@ std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_
     if (s.grade[i] < 3 || s.location[i] < 0) return;
     // Without branches on the profile, status and keuzevak, which alternate at random in the
     // students' order: each count adds its condition.
-    const bool profiled = s.profile[i] != no_profile;
     const bool counted =
-        !(profiled & technical[profiled ? static_cast<std::size_t>(s.profile[i]) : 0]) &
-        (s.status[i] == StudentStatus::enrolled);
+        !is_technical(s.profile[i], technical) & (s.status[i] == StudentStatus::enrolled);
     const auto l = static_cast<std::size_t>(s.location[i]);
     c[2 * l] += counted;
     c[2 * l + 1] += counted & (s.technical_keuzevak[i] != 0);
@@ -91,9 +89,7 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepCo
   // the students' order: those who choose keep their value here and draw below.
   for_each_index(s.size(), [&](std::size_t i) {
     if (s.grade[i] != 2 || s.location[i] < 0) return;
-    const bool profiled = s.profile[i] != no_profile;
-    const bool technical =
-        profiled & ctx.technical[profiled ? static_cast<std::size_t>(s.profile[i]) : 0];
+    const bool technical = is_technical(s.profile[i], ctx.technical);
     const bool decided = (s.status[i] == StudentStatus::enrolled) &
                          (technical | (offer[static_cast<std::size_t>(s.location[i])] == 0));
     s.technical_keuzevak[i] =

@@ -33,10 +33,8 @@ Demand demand(const World& world, const std::array<bool, n_profiles>& technical)
       c[l] += counted;
       return;
     }
-    const bool profiled = s.profile[i] != no_profile;
-    const auto p = profiled ? static_cast<std::size_t>(s.profile[i]) : 0;
-    c[technical_at + static_cast<std::size_t>(world.locations.region[l]) * n_profiles + p] +=
-        counted & profiled & technical[p];
+    c[technical_at + static_cast<std::size_t>(world.locations.region[l]) * n_profiles +
+      profile_slot(s.profile[i])] += counted & is_technical(s.profile[i], technical);
   });
   Demand d{std::vector<std::int32_t>(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(locations)),
            std::vector<std::int64_t>(counts.begin() + static_cast<std::ptrdiff_t>(technical_at), counts.end()), {}};

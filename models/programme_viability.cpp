@@ -137,9 +137,9 @@ void apply_programme_viability(World& world, const ProgrammeViabilityParams& par
         // One branch, almost never taken, for conditions that alternate at random in the students'
         // order (the profile, the status).
         const auto own = static_cast<std::size_t>(s.location[i]);
-        const bool profiled = s.profile[i] != no_profile;
-        const bool moves = profiled & (s.status[i] == StudentStatus::enrolled) &
-                           (closing[programme_index(own, profiled ? s.profile[i] : 0)] != 0);
+        const int profile = static_cast<int>(profile_slot(s.profile[i]));
+        const bool moves = (s.profile[i] != no_profile) & (s.status[i] == StudentStatus::enrolled) &
+                           (closing[programme_index(own, profile)] != 0);
         if (!moves) return;
         ++counts[0];
         const std::int32_t elsewhere = nearest_alternative(world, i, s.profile[i]);

@@ -94,8 +94,8 @@ StudentCensus take_census(const World& world, const MonitorSetup& setup,
         // Years 3-4 without branches: profiles, keuzevakken and offers alternate at random in
         // the students' order, so every count adds its condition (0 or 1) instead.
         const bool profiled = s.profile[i] != no_profile;
-        const auto p = profiled ? static_cast<std::size_t>(s.profile[i]) : 0;
-        const bool technical = profiled & setup.technical[p];
+        const std::size_t p = profile_slot(s.profile[i]);
+        const bool technical = is_technical(s.profile[i], setup.technical);
         const bool year3 = s.grade[i] == 3;
         c.year3[l * n_leerwegen + lw] += year3;
         c.year3_technical[l * n_leerwegen + lw] += year3 & technical;

@@ -126,11 +126,10 @@ std::vector<std::int32_t> count_programme_students(const World& world) {
   const Students& s = world.students;
   count_over_indices(s.size(), counts, [&](std::size_t i, std::vector<std::int32_t>& c) {
     if (s.grade[i] < 3 || s.location[i] < 0) return;
-    // Without a branch on the profile and status, which alternate at random in the students'
-    // order: the count adds its condition.
-    const bool profiled = s.profile[i] != no_profile;
-    c[programme_index(static_cast<std::size_t>(s.location[i]), profiled ? s.profile[i] : 0)] +=
-        profiled & (s.status[i] == StudentStatus::enrolled);
+    // Without a branch on the profile and status (sim/catalog.hpp, profile_slot).
+    const std::size_t k = programme_index(static_cast<std::size_t>(s.location[i]),
+                                          static_cast<int>(profile_slot(s.profile[i])));
+    c[k] += (s.profile[i] != no_profile) & (s.status[i] == StudentStatus::enrolled);
   });
   return counts;
 }

@@ -78,11 +78,9 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepCo
   auto choosing = [&](std::size_t i) {
     return s.status[i] == StudentStatus::enrolled && s.grade[i] == 2 && s.location[i] >= 0;
   };
-  auto technical_profile = [&](std::size_t i) {
-    return s.profile[i] != no_profile && ctx.technical[s.profile[i]];
-  };
   auto draws = [&](std::size_t i) {
-    return choosing(i) && !technical_profile(i) && offer[static_cast<std::size_t>(s.location[i])];
+    return choosing(i) && !is_technical(s.profile[i], ctx.technical) &&
+           offer[static_cast<std::size_t>(s.location[i])];
   };
   // A technical profile includes a technical keuzevak; without an offer there is none; the
   // others choose. Without branches on the profile and the offer, which alternate at random in

@@ -7,11 +7,6 @@
 
 namespace stosim {
 
-int mbo_origin(std::int8_t profile, const std::array<bool, n_profiles>& technical) {
-  if (profile == no_profile) return 2;
-  return technical[profile] ? 0 : 1;
-}
-
 int mbo_level(Leerweg leerweg) {
   switch (leerweg) {
     case Leerweg::bb: return 2;

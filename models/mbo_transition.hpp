@@ -54,8 +54,12 @@ struct MboTransitionParams {
   }
 };
 
-// 0: technical profile, 1: other profile, 2: TL (no profile).
-int mbo_origin(std::int8_t profile, const std::array<bool, n_profiles>& technical);
+// 0: technical profile, 1: other profile, 2: TL (no profile). Without a branch (is_technical):
+// the monitor's census calls it for every student in years 3-4.
+inline int mbo_origin(std::int8_t profile, const std::array<bool, n_profiles>& technical) {
+  return 2 - static_cast<int>(profile != no_profile) -
+         static_cast<int>(is_technical(profile, technical));
+}
 // The mbo level a leerweg leads to: BB 2, KB 3, GL and TL 4.
 int mbo_level(Leerweg leerweg);
 

@@ -99,8 +99,8 @@ StudentCensus take_census(const World& world, const MonitorSetup& setup,
         const bool year3 = s.grade[i] == 3;
         c.year3[l * n_leerwegen + lw] += year3;
         c.year3_technical[l * n_leerwegen + lw] += year3 & technical;
-        // mbo_origin: 0 technical profile, 1 other profile, 2 none (TL).
-        const std::size_t origin = region * n_mbo_origins + 2 - profiled - technical;
+        const std::size_t origin = region * n_mbo_origins + static_cast<std::size_t>(mbo_origin(
+                                                                s.profile[i], setup.technical));
         const bool keuzevak = s.technical_keuzevak[i] != 0, offered = keuzevak_offered[l] != 0;
         ++c.keuzevak[origin];
         c.technical_keuzevak[origin] += keuzevak;

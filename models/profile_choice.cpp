@@ -76,43 +76,49 @@ OfferSums offer_sums(const World& world, const std::array<bool, n_profiles>& tec
   return sums;
 }
 
-// What every student's choice shares in a year, aligned with the zones' reachable lists: per
-// reachable entry and choosing leerweg, e^(beta_d * d) * switch factor * the location's offer
-// sums, split into other and technical profiles, and their totals per zone. A student's weight of
-// a location is then other + f * technical (f = e^(beta_p * propensity)), without the switch
-// factor at their own location: a choice costs one exp and a pass of multiply-adds.
+// What every student's choice shares in a year: per reachable entry e^(beta_d * d), and per zone
+// and choosing leerweg the sums over its reachable entries of e^(beta_d * d) * switch factor *
+// the location's offer sums, split into other and technical profiles. A student's weight of an
+// entry is then e^(beta_d * d) * switch factor * (other + f * technical) (f = e^(beta_p *
+// propensity)), without the switch factor at their own location: a choice costs one exp and a
+// pass of multiply-adds. The entries' weights are computed where a choice needs them, not kept
+// in tables: a table per entry and leerweg is megabytes written every year and read back from
+// memory, while the offer sums per location are small enough to stay in the cache.
 struct ChoiceTables {
   OfferSums sums;
   double switch_factor = 1.0;                      // e^(-switch_school_cost)
-  std::vector<double> other, technical;            // [reachable entry x leerweg]
+  std::vector<double> computed_decay;              // when beta_distance is not the world's own
+  std::span<const double> decay;                   // e^(beta_d * d) per reachable entry
   std::vector<double> zone_other, zone_technical;  // [zone x leerweg]
 };
+
+// Other and technical parts of the weight of reachable entry k in leerweg lw, before the
+// student's own-location and technical factors.
+std::pair<double, double> entry_parts(const ChoiceTables& t, const ReachableLocations& reach,
+                                      std::uint32_t k, std::size_t lw) {
+  const double factor = t.decay[k] * t.switch_factor;
+  const std::size_t cell =
+      t.sums.at(static_cast<std::size_t>(reach.location[k]), static_cast<int>(lw));
+  return {factor * t.sums.other[cell], factor * t.sums.technical[cell]};
+}
 
 ChoiceTables choice_tables(const World& world, const ProfileChoiceParams& params,
                            const std::array<bool, n_profiles>& technical, Appeal appeal) {
   ChoiceTables t{offer_sums(world, technical, appeal), std::exp(-params.switch_school_cost), {}, {}, {}, {}};
   const ReachableLocations& reach = world.zones.reachable;
-  const std::size_t entries = reach.location.size() * n_choosing_leerwegen;
+  t.decay =
+      decay_for(world.start.profile_distance_decay, reach, params.beta_distance, t.computed_decay);
   const std::size_t zones = world.zones.size() * n_choosing_leerwegen;
-  t.other.assign(entries, 0.0), t.technical.assign(entries, 0.0);
   t.zone_other.assign(zones, 0.0), t.zone_technical.assign(zones, 0.0);
-  std::vector<double> scratch;
-  const std::vector<double>& decay = decay_for(world.start.profile_distance_decay, reach, params.beta_distance, scratch);
   for_each_index(
       world.zones.size(),
       [&](std::size_t z) {
-        for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
-          const double factor = decay[k] * t.switch_factor;
-          for (int lw = 0; lw < n_choosing_leerwegen; ++lw) {
-            const std::size_t cell = t.sums.at(static_cast<std::size_t>(reach.location[k]), lw);
-            const std::size_t entry = k * n_choosing_leerwegen + static_cast<std::size_t>(lw);
-            t.other[entry] = factor * t.sums.other[cell];
-            t.technical[entry] = factor * t.sums.technical[cell];
-            t.zone_other[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] += t.other[entry];
-            t.zone_technical[z * n_choosing_leerwegen + static_cast<std::size_t>(lw)] +=
-                t.technical[entry];
+        for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k)
+          for (std::size_t lw = 0; lw < n_choosing_leerwegen; ++lw) {
+            const auto [other, technical_part] = entry_parts(t, reach, k, lw);
+            t.zone_other[z * n_choosing_leerwegen + lw] += other;
+            t.zone_technical[z * n_choosing_leerwegen + lw] += technical_part;
           }
-        }
       },
       place_grain);
   return t;
@@ -136,9 +142,9 @@ double tech_factor(const World& world, const ProfileChoiceParams& params, std::s
 // Other and technical parts of the weight of entry k for the student.
 std::pair<double, double> entry_weights(const ChoiceTables& t, const Chooser& c, const ReachableLocations& reach,
                                         std::uint32_t k) {
-  const std::size_t entry = k * n_choosing_leerwegen + c.lw;
+  const auto [other, technical] = entry_parts(t, reach, k, c.lw);
   const double own = reach.location[k] == c.own ? c.own_factor : 1.0;
-  return {own * t.other[entry], own * c.tech_factor * t.technical[entry]};
+  return {own * other, own * c.tech_factor * technical};
 }
 
 Chooser chooser(const World& world, const ProfileChoiceParams& params, const ChoiceTables& t,
@@ -156,8 +162,8 @@ Chooser chooser(const World& world, const ProfileChoiceParams& params, const Cho
   c.total = t.zone_other[cell] + c.tech_factor * t.zone_technical[cell];
   for (std::uint32_t k = c.first; k < c.end; ++k)
     if (reach.location[k] == c.own) {
-      const std::size_t entry = k * n_choosing_leerwegen + c.lw;
-      c.total += (c.own_factor - 1.0) * (t.other[entry] + c.tech_factor * t.technical[entry]);
+      const auto [other, technical] = entry_parts(t, reach, k, c.lw);
+      c.total += (c.own_factor - 1.0) * (other + c.tech_factor * technical);
       return c;
     }
   if (c.own >= 0) {

@@ -1,5 +1,6 @@
 #include "models/school_choice.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -47,13 +48,10 @@ double school_factor(const World& world, std::size_t location, int lw) {
   return cell < a.size() ? std::exp(static_cast<double>(a[cell])) : 1.0;
 }
 
-// Every student of a zone and leerweg faces the same choice, so the cumulative logit weights
-// are computed once per zone and leerweg (aligned with the zone's reachable list). The weight
-// factors into e^(beta_d d) per reachable entry and e^(the rest) per location: two short tables
-// of exponentials instead of one per entry and leerweg.
-std::vector<double> cumulative_weights(const World& world, const SchoolChoiceParams& params) {
+// e^(the utility without distance) of each location per leerweg, zero where the leerweg is not
+// taught: [location x leerweg].
+std::vector<double> location_factors(const World& world, const SchoolChoiceParams& params) {
   const std::vector<std::int32_t> open = count_open_profiles(world);
-  // e^(the rest) per location and leerweg, zero where the leerweg is not taught.
   std::vector<double> location_factor(world.locations.size() * n_leerwegen, 0.0);
   for_each_index(
       world.locations.size(),
@@ -65,6 +63,31 @@ std::vector<double> cumulative_weights(const World& world, const SchoolChoicePar
                 rest * school_factor(world, l, lw);
       },
       place_grain);
+  return location_factor;
+}
+
+// The cumulative logit weights of one zone's reachable entries, [entry of the zone x leerweg],
+// into `cumulative`: e^(beta_d d) per entry times the location's factor, summed along the list.
+void zone_cumulative_weights(const ReachableLocations& reach, std::size_t zone,
+                             const std::vector<double>& decay,
+                             const std::vector<double>& location_factor, double* cumulative) {
+  double total[n_leerwegen] = {};
+  for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
+    const auto l = static_cast<std::size_t>(reach.location[k]);
+    const double distance = decay[k];
+    for (int lw = 0; lw < n_leerwegen; ++lw) {
+      total[lw] += distance * location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)];
+      cumulative[(k - reach.offset[zone]) * n_leerwegen + static_cast<std::size_t>(lw)] = total[lw];
+    }
+  }
+}
+
+// Every student of a zone and leerweg faces the same choice, so the cumulative logit weights
+// are computed once per zone and leerweg (aligned with the zone's reachable list). The weight
+// factors into e^(beta_d d) per reachable entry and e^(the rest) per location: two short tables
+// of exponentials instead of one per entry and leerweg.
+std::vector<double> cumulative_weights(const World& world, const SchoolChoiceParams& params) {
+  const std::vector<double> location_factor = location_factors(world, params);
   const ReachableLocations& reach = world.zones.reachable;
   std::vector<double> scratch;
   const std::vector<double>& decay = decay_for(world.start.school_distance_decay, reach, params.beta_distance, scratch);
@@ -72,15 +95,8 @@ std::vector<double> cumulative_weights(const World& world, const SchoolChoicePar
   for_each_index(
       world.zones.size(),
       [&](std::size_t zone) {
-        double total[n_leerwegen] = {};
-        for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k) {
-          const auto l = static_cast<std::size_t>(reach.location[k]);
-          const double distance = decay[k];
-          for (int lw = 0; lw < n_leerwegen; ++lw) {
-            total[lw] += distance * location_factor[l * n_leerwegen + static_cast<std::size_t>(lw)];
-            cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)] = total[lw];
-          }
-        }
+        zone_cumulative_weights(reach, zone, decay, location_factor,
+                                &cumulative[reach.offset[zone] * n_leerwegen]);
       },
       place_grain);
   return cumulative;
@@ -103,23 +119,35 @@ void calibrate_school_constants(World& world, const SchoolChoiceParams& params) 
   std::vector<double> region_weight(world.regions.size(), 0.0);
   for (std::size_t z = 0; z < zones.size(); ++z) region_weight[static_cast<std::size_t>(zones.region[z])] += zones.youth_weight[z];
   a.assign(cells, 0.0f);
+  const ReachableLocations& reach = zones.reachable;
+  std::vector<double> scratch;
+  const std::vector<double>& decay =
+      decay_for(world.start.school_distance_decay, reach, params.beta_distance, scratch);
+  // One zone's cumulative weights at a time: the whole table (megabytes) written and read back in
+  // each of the forty rounds cost more than the arithmetic.
+  std::uint32_t most_entries = 0;
+  for (std::size_t z = 0; z < zones.size(); ++z)
+    most_entries = std::max(most_entries, reach.offset[z + 1] - reach.offset[z]);
+  std::vector<double> cumulative(std::size_t{most_entries} * n_leerwegen, 0.0);
   constexpr int iterations = 40;
   for (int it = 0; it < iterations; ++it) {
-    const std::vector<double> cumulative = cumulative_weights(world, params);
+    const std::vector<double> location_factor = location_factors(world, params);
     std::vector<double> expected(cells, 0.0);
-    const ReachableLocations& reach = zones.reachable;
     for (std::size_t z = 0; z < zones.size(); ++z) {
       const auto r = static_cast<std::size_t>(zones.region[z]);
       if (region_weight[r] <= 0.0 || reach.offset[z + 1] == reach.offset[z]) continue;
+      zone_cumulative_weights(reach, z, decay, location_factor, cumulative.data());
       const double entrants = world.start.region_cohort[r] * zones.youth_weight[z] / region_weight[r];
+      const std::uint32_t entries = reach.offset[z + 1] - reach.offset[z];
       for (int lw = 0; lw < n_leerwegen; ++lw) {
         const double n = entrants * world.start.region_leerweg_share[r * n_leerwegen + static_cast<std::size_t>(lw)];
-        const double total = cumulative[(reach.offset[z + 1] - 1) * n_leerwegen + static_cast<std::size_t>(lw)];
+        const double total = cumulative[(entries - 1) * n_leerwegen + static_cast<std::size_t>(lw)];
         if (n <= 0.0 || total <= 0.0) continue;
         double previous = 0.0;
-        for (std::uint32_t k = reach.offset[z]; k < reach.offset[z + 1]; ++k) {
-          const double c = cumulative[k * n_leerwegen + static_cast<std::size_t>(lw)];
-          expected[static_cast<std::size_t>(reach.location[k]) * n_leerwegen + static_cast<std::size_t>(lw)] += n * (c - previous) / total;
+        for (std::uint32_t j = 0; j < entries; ++j) {
+          const double c = cumulative[j * n_leerwegen + static_cast<std::size_t>(lw)];
+          expected[static_cast<std::size_t>(reach.location[reach.offset[z] + j]) * n_leerwegen +
+                   static_cast<std::size_t>(lw)] += n * (c - previous) / total;
           previous = c;
         }
       }

@@ -18,6 +18,10 @@ rounds="${3:-10}"
 scale="${4:-1}"
 threads="${5:-1}"
 replicates="${6:-1}"
+for value in "$rounds" "$threads" "$replicates"; do
+  [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "compare: ROUNDS, THREADS and REPLICATES are whole numbers of at least 1, not '$value'" >&2; exit 2; }
+done
+[[ "$scale" =~ ^[0-9]*\.?[0-9]+$ ]] || { echo "compare: SCALE is a positive number, not '$scale'" >&2; exit 2; }
 "$root/scripts/install-deps.sh" >/dev/null
 
 # The bench of one commit, built once and kept (build-compare/ is ignored by git).

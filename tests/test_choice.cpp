@@ -158,6 +158,51 @@ TEST_CASE("SchoolChoice.MatchesAnalyticLogit", "[choice][statistical]") {
   check_frequencies(counts, probability);
 }
 
+TEST_CASE("SchoolChoice.CalibrationReproducesEachLocationsEntrants", "[choice]") {
+  // Two zones of different weight and three BB locations whose year-1 entrants run against their
+  // distance (the nearest has the fewest). After calibration the analytic expected entrants of
+  // each location, summed over the zones (the region's cohort spread by youth weight), are its
+  // observed entrants: the fixed point (entrants + 1/2) / (expected + 1/2) = 1.
+  SmallWorld sw;
+  sw.add_region();
+  const std::size_t near = sw.add_zone(0, 0, 0, 1.0f), far = sw.add_zone(10, 0, 0, 3.0f);
+  const std::size_t l0 = sw.add_location(1, 0, 0b0001), l1 = sw.add_location(5, 0, 0b0001),
+                    l2 = sw.add_location(12, 0, 0b0001, 0, 0.4f);
+  for (std::size_t l : {l0, l1, l2}) sw.offer(l, 1);
+  sw.offer(l2, 8);
+  const std::map<std::size_t, int> entrants = {{l0, 20}, {l1, 300}, {l2, 100}};
+  for (const auto& [l, n] : entrants)
+    for (int i = 0; i < n; ++i) sw.add_student(i % 2 ? near : far, l, 1, Leerweg::bb);
+  World& world = sw.finish();
+  SchoolChoiceParams params;
+  calibrate_school_constants(world, params);
+  REQUIRE(world.start.school_constant.size() == world.locations.size() * n_leerwegen);
+
+  std::map<std::size_t, double> expected;
+  const std::vector<std::int32_t> open = {1, 1, 2};
+  for (const auto& [zone, share] : {std::pair{near, 0.25}, std::pair{far, 0.75}}) {
+    std::map<std::size_t, double> weight;
+    double total = 0.0;
+    for (std::size_t l : {l0, l1, l2}) {
+      const double constant =
+          world.start.school_constant[l * n_leerwegen + static_cast<std::size_t>(Leerweg::bb)];
+      weight[l] =
+          std::exp(school_utility(world, params, l, distance_km(world, zone, l), open) + constant);
+      total += weight[l];
+    }
+    for (std::size_t l : {l0, l1, l2}) expected[l] += 420.0 * share * weight[l] / total;
+  }
+  for (const auto& [l, n] : entrants) {
+    INFO("location " << l << ": observed " << n << ", expected " << expected[l]);
+    // Within a fiftieth of the binomial standard deviation of the observed count.
+    CHECK(std::abs(expected[l] - n) <= 0.02 * std::sqrt(n + 1.0));
+  }
+  // Without calibration there are no constants, and the nearest location would draw the most.
+  params.calibrate_constants = false;
+  calibrate_school_constants(world, params);
+  CHECK(world.start.school_constant.empty());
+}
+
 TEST_CASE("ProfileChoice.CalibrationReproducesInitialShares", "[choice]") {
   // Two locations, BB only; year-3 students define the target shares, year-2 students choose.
   SmallWorld sw;

@@ -145,7 +145,8 @@ namespace {
 std::vector<std::size_t> firms_per_region(const World& world, const FirmParams& params) {
   std::vector<std::size_t> out(world.regions.size(), 0);
   if (params.firms_per_region <= 0 || out.empty()) return out;
-  const std::vector<double> students = bovenbouw_students_per_region(world);
+  const std::vector<double> students =
+      bovenbouw_students_per_region(world, count_programme_students(world));
   double total = 0.0;
   for (double n : students) total += n;
   const double regions = static_cast<double>(out.size());

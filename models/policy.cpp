@@ -42,11 +42,11 @@ void assess_plans(World& world, const PolicyParams& params, const StepContext& c
 
 // Aanloop: the national money goes to the hard technical programmes in proportion to their
 // students, as a first quality impulse for their facilities.
-void aanloop_impulse(World& world, const PolicyParams& params, const StepContext& ctx) {
+void aanloop_impulse(World& world, const PolicyParams& params,
+                     const std::vector<std::int32_t>& students, const StepContext& ctx) {
   std::array<bool, n_profiles> hard{};
   for (const std::string& code : params.hard_technical)
     if (const auto p = profile_index(code)) hard[*p] = true;
-  const std::vector<std::int32_t> students = count_programme_students(world);
   double total = 0.0;
   for (std::size_t k = 0; k < students.size(); ++k)
     if (world.programmes.offered[k] && hard[k % n_profiles]) total += students[k];
@@ -79,14 +79,15 @@ double required_cofinancing(const PolicyParams& params, double budget) {
   return params.cofinancing_min / (1.0 - params.cofinancing_min) * budget;
 }
 
-// Each eligible region's share of the national budget by its bovenbouw students, clamped to the
-// regional minimum and maximum; 0 for the others (all 0 without a national budget).
+// Each eligible region's share of the national budget by its bovenbouw students (`students`, per
+// region), clamped to the regional minimum and maximum; 0 for the others (all 0 without a
+// national budget).
 template <class Eligible>
 std::vector<double> clamped_budgets(const World& world, const PolicyParams& params,
-                                    const StepContext& ctx, Eligible eligible) {
+                                    const std::vector<double>& students, const StepContext& ctx,
+                                    Eligible eligible) {
   std::vector<double> budget(world.regions.size(), 0.0);
   if (national_budget(params, ctx) <= 0.0) return budget;  // no_structural_money: no minimum
-  const std::vector<double> students = bovenbouw_students_per_region(world);
   double eligible_students = 0.0;
   for (std::size_t r = 0; r < students.size(); ++r)
     if (eligible(r)) eligible_students += students[r];
@@ -101,9 +102,10 @@ std::vector<double> clamped_budgets(const World& world, const PolicyParams& para
 
 // Aanloop: every region writes a plan for a transition budget, and its partners' commitment must
 // support that budget; the requirement lets the region canvass firms before the money starts.
-void prospective_requirement(World& world, const PolicyParams& params, const StepContext& ctx) {
+void prospective_requirement(World& world, const PolicyParams& params,
+                             const std::vector<double>& region_students, const StepContext& ctx) {
   const std::vector<double> budget =
-      clamped_budgets(world, params, ctx, [](std::size_t) { return true; });
+      clamped_budgets(world, params, region_students, ctx, [](std::size_t) { return true; });
   for (std::size_t r = 0; r < budget.size(); ++r)
     world.region_state.cofinancing_required[r] = required_cofinancing(params, budget[r]);
 }
@@ -149,10 +151,12 @@ void fill_envelopes(World& world, std::size_t r, double money, const PolicyParam
 }
 
 void transition_budgets(World& world, const PolicyParams& params, const PathwayParams& pathways,
-                        const CoordinationParams& coordination, const StepContext& ctx) {
+                        const CoordinationParams& coordination,
+                        const std::vector<double>& region_students, const StepContext& ctx) {
   RegionState& rs = world.region_state;
-  std::vector<double> budget = clamped_budgets(
-      world, params, ctx, [&](std::size_t r) { return rs.plan_status[r] == PlanStatus::approved; });
+  std::vector<double> budget =
+      clamped_budgets(world, params, region_students, ctx,
+                      [&](std::size_t r) { return rs.plan_status[r] == PlanStatus::approved; });
   double this_year = 0.0;
   for (std::size_t r = 0; r < budget.size(); ++r) {
     if (budget[r] <= 0.0) continue;
@@ -180,16 +184,19 @@ void transition_budgets(World& world, const PolicyParams& params, const PathwayP
 }  // namespace
 
 void apply_policy(World& world, const PolicyParams& params, const PathwayParams& pathways,
-                  const CoordinationParams& coordination, const StepContext& ctx) {
+                  const CoordinationParams& coordination,
+                  const std::vector<std::int32_t>& programme_students, const StepContext& ctx) {
   world.region_state.cofinancing_required.assign(world.regions.size(), 0.0);
   if (!params.enabled) return;
   assess_plans(world, params, ctx);
+  const std::vector<double> region_students =
+      bovenbouw_students_per_region(world, programme_students);
   if (ctx.year < params.transitie_start) {
-    aanloop_impulse(world, params, ctx);
+    aanloop_impulse(world, params, programme_students, ctx);
     planning_grants(world, params);
-    prospective_requirement(world, params, ctx);
+    prospective_requirement(world, params, region_students, ctx);
   } else
-    transition_budgets(world, params, pathways, coordination, ctx);
+    transition_budgets(world, params, pathways, coordination, region_students, ctx);
   for (std::size_t r = 0; r < world.regions.size(); ++r)
     world.region_state.received_total[r] += world.flows.budget_received[r];
 }

@@ -80,7 +80,10 @@ struct PolicyParams {
 
 // Phase 2: plans, approval, allocation, cofinancing rule, split into envelopes and the aanloop
 // impulse per programme (flows.budget_received, flows.envelope, flows.programme_impulse).
+// `programme_students`: count_programme_students of the world as it is (the key of the aanloop
+// impulse and, summed per region, of the budgets).
 void apply_policy(World& world, const PolicyParams& params, const PathwayParams& pathways,
-                  const CoordinationParams& coordination, const StepContext& ctx);
+                  const CoordinationParams& coordination,
+                  const std::vector<std::int32_t>& programme_students, const StepContext& ctx);
 
 }  // namespace stosim

@@ -13,12 +13,13 @@ namespace {
 // plans are assessed and resubmitted, partners join, collaboration grows and the money granted
 // counts against the ceiling. Students, schools and teachers are the observed initial state.
 void replay_policy_years(World& world, const ModelParameters& p, const StepContext& ctx) {
+  const std::vector<std::int32_t> programme_students = count_programme_students(world);
   for (int year = p.policy.aanloop_start; year < ctx.start_year; ++year) {
     StepContext past = ctx;
     past.year = year;
     world.year = year;
     reset_flows(world);
-    apply_policy(world, p.policy, p.pathways, p.regional_coordination, past);
+    apply_policy(world, p.policy, p.pathways, p.regional_coordination, programme_students, past);
     resolve_channels(world, p, world.channels);
     update_firms(world, p.firms, past);
     coordinate_regions(world, p.regional_coordination, past);
@@ -43,17 +44,18 @@ void step_year(World& world, const ModelParameters& p, const StepContext& ctx) {
     year3_intake(world, p.demography, 1.0 - p.dropout.dropout_rate - p.dropout.leaving_rate, ctx);
     choose_schools(world, p.school_choice, ctx);
   }
+  // Students in years 3-4 per programme: nothing in phases 2-4 moves a student, so one count
+  // serves the policy and phase 5 until the closures move some of them; it is taken again after
+  // (new programmes start empty). Nothing else in phases 5-6 moves a student.
+  std::vector<std::int32_t> programme_students = count_programme_students(world);
   // 2. Policy and funding, then what switches, agreements and money do this year (the channels).
-  apply_policy(world, p.policy, p.pathways, p.regional_coordination, ctx);
+  apply_policy(world, p.policy, p.pathways, p.regional_coordination, programme_students, ctx);
   resolve_channels(world, p, world.channels);
   // 3. Firms.
   update_firms(world, p.firms, ctx);
   // 4. Regional coordination.
   coordinate_regions(world, p.regional_coordination, ctx);
-  // 5. Schools: facilities, then the offer. Students in years 3-4 per programme are counted
-  // before the closures move some of them and again after (new programmes start empty); nothing
-  // else in phases 5-6 moves a student.
-  std::vector<std::int32_t> programme_students = count_programme_students(world);
+  // 5. Schools: facilities, then the offer.
   update_facilities(world, p.facilities, p.pathways.h2, programme_students, ctx);
   apply_programme_viability(world, p.programme_viability, p.pathways.h1, p.profile_choice,
                             programme_students, ctx);

@@ -134,13 +134,12 @@ std::vector<std::int32_t> count_programme_students(const World& world) {
   return counts;
 }
 
-std::vector<double> bovenbouw_students_per_region(const World& world) {
+std::vector<double> bovenbouw_students_per_region(
+    const World& world, const std::vector<std::int32_t>& programme_students) {
   std::vector<double> count(world.regions.size(), 0.0);
-  const Students& s = world.students;
-  count_over_indices(s.size(), count, [&](std::size_t i, std::vector<double>& c) {
-    if (s.grade[i] >= 3 && s.profile[i] != no_profile && s.location[i] >= 0)
-      c[static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(s.location[i])])] += 1.0;
-  });
+  for (std::size_t k = 0; k < programme_students.size(); ++k)
+    count[static_cast<std::size_t>(world.locations.region[k / n_profiles])] +=
+        programme_students[k];
   return count;
 }
 

@@ -306,12 +306,14 @@ void keep_where(std::vector<T>& column, const std::vector<Status>& status, Statu
 void remove_finished_students(Students& students);
 void reset_flows(World& world);
 // Enrolled students in years 3-4 per programme (location x profile), all leerwegen together.
-// A pass over every student: the year's step takes it once before the offer changes and once
-// after, and hands it to the phases in between (models/year_step.cpp).
+// A pass over every student: the year's step takes it once before the policy and again after
+// the offer changes, and hands it to the phases in between (models/year_step.cpp).
 std::vector<std::int32_t> count_programme_students(const World& world);
-// Students in years 3-4 with a profile (BB, KB, GL) per region: the key of a region's STO budget
-// and of its number of firms.
-std::vector<double> bovenbouw_students_per_region(const World& world);
+// Students in years 3-4 with a profile (BB, KB, GL) per region, summed over its locations'
+// programmes (`programme_students` from count_programme_students): the key of a region's STO
+// budget and of its number of firms.
+std::vector<double> bovenbouw_students_per_region(
+    const World& world, const std::vector<std::int32_t>& programme_students);
 // Fills world.start from the initial state (before profile constants are calibrated).
 void record_starting_point(World& world);
 float distance_km(const World& world, std::size_t zone, std::size_t location);

@@ -1,11 +1,15 @@
 // Times one scenario configuration: world build, replicates, student-years per second and peak
 // memory. One configuration per process, so peak memory (ru_maxrss) belongs to it alone.
-//   stosim_bench SCALE THREADS REPLICATES
+//   stosim_bench SCALE THREADS REPLICATES [--phases]
+// --phases adds a table of seconds per replicate in each phase of the yearly step, the monitor
+// and the replicate's set-up, largest first (summed over threads: at one thread they add up to
+// the replicate).
 #include <sys/resource.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,12 +18,14 @@
 #include <vector>
 
 #include "run/simulation.hpp"
+#include "sim/phase_times.hpp"
 
 using namespace stosim;
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: stosim_bench SCALE THREADS REPLICATES\n");
+  const bool phases = argc == 5 && std::string(argv[4]) == "--phases";
+  if (argc != 4 && !phases) {
+    std::fprintf(stderr, "usage: stosim_bench SCALE THREADS REPLICATES [--phases]\n");
     return 2;
   }
   const double scale = std::atof(argv[1]);
@@ -33,13 +39,15 @@ int main(int argc, char** argv) {
   // noise to the figure).
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   double build_s = 0.0, replicates_s = 0.0;
+  PhaseTimes phase_times;
   std::vector<std::unique_ptr<IndicatorFrame>> frames(static_cast<std::size_t>(replicates));
   tbb::task_arena(threads).execute([&] {
     const auto start = std::chrono::steady_clock::now();
     const World world = build_initial_world(scenario);
     const auto built = std::chrono::steady_clock::now();
     tbb::parallel_for(0, replicates, [&](int r) {
-      frames[static_cast<std::size_t>(r)] = std::make_unique<IndicatorFrame>(run_replicate(world, scenario, r));
+      frames[static_cast<std::size_t>(r)] = std::make_unique<IndicatorFrame>(
+          run_replicate(world, scenario, r, {}, phases ? &phase_times : nullptr));
     });
     build_s = std::chrono::duration<double>(built - start).count();
     replicates_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - built).count();
@@ -56,5 +64,17 @@ int main(int argc, char** argv) {
   std::printf("| %.2f | %d | %d | %.3f | %.3f | %.2f | %.0f |\n", scale, threads, replicates, build_s,
               per_replicate_s, student_years / per_replicate_s / 1e6,
               static_cast<double>(usage.ru_maxrss) / 1024.0);
+  if (phases) {
+    std::printf("\n| phase | s per replicate | share |\n|---|---|---|\n");
+    auto totals = phase_times.totals();
+    std::sort(totals.begin(), totals.end(),
+              [](const auto& a, const auto& b) { return a.second > b.second; });
+    double total = 0.0;
+    for (const auto& [phase, seconds] : totals) total += seconds;
+    for (const auto& [phase, seconds] : totals)
+      std::printf("| %s | %.4f | %.1f %% |\n", phase.c_str(), seconds / replicates,
+                  100.0 * seconds / total);
+    std::printf("| all phases | %.4f | |\n", total / replicates);
+  }
   return 0;
 }

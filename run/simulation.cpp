@@ -17,6 +17,7 @@
 #include "run/run_memory.hpp"
 #include "sim/data_error.hpp"
 #include "sim/geography.hpp"
+#include "sim/phase_times.hpp"
 #include "sim/random.hpp"
 
 namespace stosim {
@@ -109,7 +110,8 @@ World build_initial_world(const Scenario& scenario, World world) {
 }
 
 IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int replicate,
-                             const ProgressCallback& progress) {
+                             const ProgressCallback& progress, PhaseTimes* phase_times) {
+  PhaseClock set_up_clock(phase_times);
   // Copying a world keeps its students but not the room behind them; assigning into room reserved
   // first copies them once, where a copy and then a reserve would copy them twice.
   World world;
@@ -123,10 +125,14 @@ IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int
   ctx.start_year = scenario.start_year;
   ctx.scale = scenario.population.scale;
   ctx.technical = scenario.technical_profiles();
+  ctx.phase_times = phase_times;
+  set_up_clock.lap("replicate set-up (world copy, indicator frame)");
   for (int year = scenario.start_year; year <= scenario.end_year; ++year) {
     ctx.year = year;
-    step_year(world, scenario.model, ctx);
+    step_year(world, scenario.model, ctx);  // times its own phases
+    PhaseClock monitor_clock(phase_times);
     record_year(frame, static_cast<std::size_t>(year - scenario.start_year), world, monitor);
+    monitor_clock.lap("monitor");
     if (progress) progress(replicate, year);
   }
   return frame;

@@ -11,6 +11,8 @@
 
 namespace stosim {
 
+class PhaseTimes;  // sim/phase_times.hpp
+
 // Called after each simulated year of a replicate (from any thread, serialised by the caller).
 using ProgressCallback = std::function<void(int replicate, int year)>;
 
@@ -35,8 +37,11 @@ World build_population_world(const Scenario& scenario);
 World build_initial_world(const Scenario& scenario, World population);
 // Equal for two scenarios exactly when build_population_world gives them the same world.
 std::string population_key(const Scenario& scenario);
+// `phase_times`, when given, gets the seconds of each phase of the yearly step, of the monitor
+// and of the replicate's set-up (sim/phase_times.hpp; stosim_bench --phases).
 IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int replicate,
-                             const ProgressCallback& progress = {});
+                             const ProgressCallback& progress = {},
+                             PhaseTimes* phase_times = nullptr);
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options = {});
 
 }  // namespace stosim

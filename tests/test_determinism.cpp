@@ -1,6 +1,10 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "run_helpers.hpp"
+#include "sim/phase_times.hpp"
 
 using namespace stosim;
 using namespace stosim::testing;
@@ -37,4 +41,40 @@ TEST_CASE("Determinism.ReplicateDoesNotDependOnHowManyRunBeside", "[determinism]
   const RunResult both = run_scenario(s);
   const World initial = build_initial_world(s);
   CHECK(identical(both.replicates[1], run_replicate(initial, s, 1)));
+}
+
+TEST_CASE("Determinism.TimingThePhasesChangesNothing", "[determinism]") {
+  // stosim_bench --phases times each phase of a replicate: the results must be the very same.
+  const Scenario s = small_scenario(0.05, 1);
+  const World initial = build_initial_world(s);
+  PhaseTimes times;
+  const IndicatorFrame timed = run_replicate(initial, s, 0, {}, &times);
+  CHECK(identical(timed, run_replicate(initial, s, 0)));
+  // Every phase of the yearly step reports, each under one name.
+  std::vector<std::string> names;
+  for (const auto& [name, seconds] : times.totals()) {
+    names.push_back(name);
+    CHECK(seconds >= 0.0);
+  }
+  for (const char* phase :
+       {"cohort entry", "profile choice", "mbo entry", "monitor", "programme counts"})
+    CHECK(std::count(names.begin(), names.end(), phase) == 1);
+}
+
+TEST_CASE("PhaseTimes.SumsEachPhaseInTheOrderFirstReported", "[determinism]") {
+  PhaseTimes times;
+  times.add("b", 1.0);
+  times.add("a", 2.0);
+  times.add("b", 0.5);
+  const auto totals = times.totals();
+  REQUIRE(totals.size() == 2);
+  CHECK(totals[0].first == "b");
+  CHECK(totals[0].second == 1.5);
+  CHECK(totals[1].first == "a");
+  CHECK(totals[1].second == 2.0);
+  PhaseClock off(nullptr);
+  off.lap("c");  // no PhaseTimes: nothing to report to, and nothing breaks
+  PhaseClock on(&times);
+  on.lap("c");
+  CHECK(times.totals().size() == 3);
 }

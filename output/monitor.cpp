@@ -181,10 +181,20 @@ double nearest_offer_km(const World& world, std::size_t zone, int profile,
   for (std::uint32_t k = reach.offset[zone]; k < reach.offset[zone + 1]; ++k)
     if (world.programmes.offered[programme_index(static_cast<std::size_t>(reach.location[k]), profile)])
       return reach.distance_km[k];
-  double best = std::numeric_limits<double>::infinity();
-  for (std::int32_t l : offering)
-    best = std::min(best, static_cast<double>(distance_km(world, zone, static_cast<std::size_t>(l))));
-  return std::isinf(best) ? std::numeric_limits<double>::quiet_NaN() : best;
+  // Beyond reach: the nearest by squared distance, as distance_km computes it before its square
+  // root (the root keeps the order), then the one distance; the same as the least distance.
+  const float x = world.zones.x_km[zone], y = world.zones.y_km[zone];
+  float least_squared = std::numeric_limits<float>::infinity();
+  std::int32_t nearest = -1;
+  for (std::int32_t l : offering) {
+    const float dx = x - world.locations.x_km[static_cast<std::size_t>(l)];
+    const float dy = y - world.locations.y_km[static_cast<std::size_t>(l)];
+    const float squared = dx * dx + dy * dy;
+    if (squared < least_squared) least_squared = squared, nearest = l;
+  }
+  return nearest < 0
+             ? std::numeric_limits<double>::quiet_NaN()
+             : static_cast<double>(distance_km(world, zone, static_cast<std::size_t>(nearest)));
 }
 
 void record_access(IndicatorFrame& frame, std::size_t year, const World& world, const MonitorSetup& setup,

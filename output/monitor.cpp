@@ -28,42 +28,51 @@ class Column {
   std::size_t cells_;
 };
 
+// Cells of the census's combined counts (StudentCensus): each student adds one to the cell of
+// its case, and the sums the indicators need are added up from the cells afterwards.
+std::size_t year3_cell(std::size_t location_leerweg, bool year3, bool technical) {
+  return location_leerweg * 4 + static_cast<std::size_t>(year3) * 2 +
+         static_cast<std::size_t>(technical);
+}
+std::size_t keuzevak_cell(std::size_t region_origin, bool follows, bool offered) {
+  return region_origin * 4 + static_cast<std::size_t>(follows) * 2 +
+         static_cast<std::size_t>(offered);
+}
+
 // Everything the monitor counts over the students, from one pass (take_census): whole counts,
 // counted in parallel and exact in any order. Every student present this year counts (the
 // 1 October count), except where said.
 struct StudentCensus {
   std::vector<std::int32_t> all_years;        // location x leerweg: students with a school
-  std::vector<std::int32_t> year3, year3_technical;  // location x leerweg
+  // Location x leerweg x (in year 3) x (technical profile), years 3-4: one count per student,
+  // where separate counts of year 3 and of its technical part would take two (year3_cell).
+  std::vector<std::int32_t> year3_cases;
   // Programme x leerweg: years 3-4 (each programme's students, and those in a BB, KB or GL
   // profile per location, are their sums: per_programme, record_enrolment).
   std::vector<std::int32_t> by_profile;
   std::vector<std::int32_t> programme_enrolled;  // programme: years 3-4 still enrolled
   std::vector<std::int32_t> home_zone;        // zone: every student living there, with a school or not
   std::vector<std::int32_t> year1;            // home region: year 1 with a school
-  // Home region x origin (models/mbo_transition.hpp): years 3-4, those following a technical
-  // keuzevak, and both at a location offering one.
-  std::vector<std::int32_t> keuzevak, technical_keuzevak, keuzevak_offered, technical_keuzevak_offered;
+  // Home region x origin (models/mbo_transition.hpp) x (follows a technical keuzevak) x (at a
+  // location offering one), years 3-4: one count per student, where the four sums would take
+  // four (keuzevak_cell).
+  std::vector<std::int32_t> keuzevak_cases;
   std::int64_t enrolled = 0;                  // still enrolled at the end of the year
 
   StudentCensus(const World& world)
       : all_years(world.locations.size() * n_leerwegen, 0),
-        year3(all_years.size(), 0),
-        year3_technical(all_years.size(), 0),
+        year3_cases(all_years.size() * 4, 0),
         by_profile(world.programmes.size() * n_leerwegen, 0),
         programme_enrolled(world.programmes.size(), 0),
         home_zone(world.zones.size(), 0),
         year1(world.regions.size(), 0),
-        keuzevak(world.regions.size() * n_mbo_origins, 0),
-        technical_keuzevak(keuzevak.size(), 0),
-        keuzevak_offered(keuzevak.size(), 0),
-        technical_keuzevak_offered(keuzevak.size(), 0) {}
+        keuzevak_cases(world.regions.size() * n_mbo_origins * 4, 0) {}
 
   void add(const StudentCensus& part) {
-    for (auto member : {&StudentCensus::all_years, &StudentCensus::year3, &StudentCensus::year3_technical,
-                        &StudentCensus::by_profile, &StudentCensus::programme_enrolled,
-                        &StudentCensus::home_zone, &StudentCensus::year1, &StudentCensus::keuzevak,
-                        &StudentCensus::technical_keuzevak, &StudentCensus::keuzevak_offered,
-                        &StudentCensus::technical_keuzevak_offered}) {
+    for (auto member :
+         {&StudentCensus::all_years, &StudentCensus::year3_cases, &StudentCensus::by_profile,
+          &StudentCensus::programme_enrolled, &StudentCensus::home_zone, &StudentCensus::year1,
+          &StudentCensus::keuzevak_cases}) {
       std::vector<std::int32_t>& total = this->*member;
       const std::vector<std::int32_t>& counts = part.*member;
       for (std::size_t k = 0; k < total.size(); ++k) total[k] += counts[k];
@@ -97,15 +106,11 @@ StudentCensus take_census(const World& world, const MonitorSetup& setup,
         const std::size_t p = profile_slot(s.profile[i]);
         const bool technical = is_technical(s.profile[i], setup.technical);
         const bool year3 = s.grade[i] == 3;
-        c.year3[l * n_leerwegen + lw] += year3;
-        c.year3_technical[l * n_leerwegen + lw] += year3 & technical;
+        ++c.year3_cases[year3_cell(l * n_leerwegen + lw, year3, technical)];
         const std::size_t origin = region * n_mbo_origins + static_cast<std::size_t>(mbo_origin(
                                                                 s.profile[i], setup.technical));
-        const bool keuzevak = s.technical_keuzevak[i] != 0, offered = keuzevak_offered[l] != 0;
-        ++c.keuzevak[origin];
-        c.technical_keuzevak[origin] += keuzevak;
-        c.keuzevak_offered[origin] += offered;
-        c.technical_keuzevak_offered[origin] += keuzevak & offered;
+        ++c.keuzevak_cases[keuzevak_cell(origin, s.technical_keuzevak[i] != 0,
+                                         keuzevak_offered[l] != 0)];
         const std::size_t k = programme_index(l, static_cast<int>(p));
         c.by_profile[k * n_leerwegen + lw] += profiled;
         c.programme_enrolled[k] += profiled & (s.status[i] == StudentStatus::enrolled);
@@ -133,8 +138,10 @@ void record_enrolment(IndicatorFrame& frame, std::size_t year, const World& worl
   for (std::size_t l = 0; l < world.locations.size(); ++l) {
     for (std::size_t lw = 0; lw < n_leerwegen; ++lw) {
       students_all_years(l, lw) += census.all_years[l * n_leerwegen + lw];
-      year3_students(l, lw) += census.year3[l * n_leerwegen + lw];
-      year3_technical(l, lw) += census.year3_technical[l * n_leerwegen + lw];
+      const std::size_t cell = l * n_leerwegen + lw;
+      year3_students(l, lw) += census.year3_cases[year3_cell(cell, true, false)] +
+                               census.year3_cases[year3_cell(cell, true, true)];
+      year3_technical(l, lw) += census.year3_cases[year3_cell(cell, true, true)];
       for (std::size_t p = 0; p < n_profiles; ++p)
         students(l, p * n_leerwegen + lw) += census.by_profile[(l * n_profiles + p) * n_leerwegen + lw];
     }
@@ -416,10 +423,14 @@ void record_students(IndicatorFrame& frame, std::size_t year, const World& world
     year1[r] = census.year1[r];
     for (std::size_t o = 0; o < n_mbo_origins; ++o) {
       const std::size_t cell = r * n_mbo_origins + o;
-      keuzevak_students(r, o) += census.keuzevak[cell];
-      technical_keuzevak(r, o) += census.technical_keuzevak[cell];
-      students_offered(r, o) += census.keuzevak_offered[cell];
-      following_offered(r, o) += census.technical_keuzevak_offered[cell];
+      const std::int32_t neither = census.keuzevak_cases[keuzevak_cell(cell, false, false)];
+      const std::int32_t following = census.keuzevak_cases[keuzevak_cell(cell, true, false)];
+      const std::int32_t offered_only = census.keuzevak_cases[keuzevak_cell(cell, false, true)];
+      const std::int32_t both = census.keuzevak_cases[keuzevak_cell(cell, true, true)];
+      keuzevak_students(r, o) += neither + following + offered_only + both;
+      technical_keuzevak(r, o) += following + both;
+      students_offered(r, o) += offered_only + both;
+      following_offered(r, o) += both;
     }
   }
   // Students in years 3-4 with a profile, and their programmes' quality summed, per location: a

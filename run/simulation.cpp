@@ -117,16 +117,18 @@ IndicatorFrame run_replicate(const World& initial, const Scenario& scenario, int
   World world;
   reserve_room_for_cohorts(world.students, initial.students.size());
   world = initial;
+  set_up_clock.lap("replicate set-up: world copy");
   IndicatorFrame frame(scenario.years(), world.regions.size(), world.locations.size());
+  set_up_clock.lap("replicate set-up: indicator frame");
   const MonitorSetup monitor = make_monitor_setup(
       world, scenario.monitor, scenario.model, scenario.start_year, scenario.technical_profiles());
+  set_up_clock.lap("replicate set-up: monitor");
   StepContext ctx;
   ctx.streams = StreamKey{scenario.seed, static_cast<std::uint64_t>(replicate)};
   ctx.start_year = scenario.start_year;
   ctx.scale = scenario.population.scale;
   ctx.technical = scenario.technical_profiles();
   ctx.phase_times = phase_times;
-  set_up_clock.lap("replicate set-up (world copy, indicator frame)");
   for (int year = scenario.start_year; year <= scenario.end_year; ++year) {
     ctx.year = year;
     step_year(world, scenario.model, ctx);  // times its own phases

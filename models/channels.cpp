@@ -112,11 +112,6 @@ constexpr std::array<ChannelSpec, 31> table = {{
 }};
 // clang-format on
 
-double envelope_at(const World& world, std::size_t region, Envelope e) {
-  const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
-  return k < world.flows.envelope.size() ? world.flows.envelope[k] : 0.0;
-}
-
 template <class T>
 void size_to(std::vector<T>& v, std::size_t n) {
   v.assign(n, T{});  // keeps the capacity of earlier years
@@ -182,7 +177,7 @@ void resolve_channels(const World& world, const ModelParameters& params, Channel
     auto f = [](double x) { return static_cast<float>(x); };
 
     // Money.
-    const double own = envelope_at(world, r, Envelope::untargeted);
+    const double own = envelope_money(world.flows, r, Envelope::untargeted);
     out.own_programme_money[r] = own;
     out.threshold_relief[r] =
         f(viability.funded_threshold_relief * money_dose(own, viability.relief_full_dose, cohort));
@@ -200,24 +195,26 @@ void resolve_channels(const World& world, const ModelParameters& params, Channel
     out.innovation_decay[r] = pw.h7.enabled ? f(pw.h7.decay) : 0.0f;
 
     // H2 and H6 spend their envelopes on facilities.
-    out.hub_money[r] = pw.h2.enabled ? envelope_at(world, r, Envelope::hub) : 0.0;
-    out.modernisation_money[r] = pw.h6.enabled ? envelope_at(world, r, Envelope::facilities) : 0.0;
+    out.hub_money[r] = pw.h2.enabled ? envelope_money(world.flows, r, Envelope::hub) : 0.0;
+    out.modernisation_money[r] =
+        pw.h6.enabled ? envelope_money(world.flows, r, Envelope::facilities) : 0.0;
 
     // H3, H5 and H8 act in proportion to their dose.
-    const double d3 = pw.h3.enabled
-                          ? money_dose(envelope_at(world, r, Envelope::teachers), pw.h3.full_dose, cohort)
-                          : 0.0;
+    const double d3 = pw.h3.enabled ? money_dose(envelope_money(world.flows, r, Envelope::teachers),
+                                                 pw.h3.full_dose, cohort)
+                                    : 0.0;
     out.attrition_factor[r] = f(1.0 - pw.h3.retention_effect * d3);
     out.side_entrant_factor[r] = f(1.0 + pw.h3.attraction_effect * d3);
-    const double d5 = pw.h5.enabled
-                          ? money_dose(envelope_at(world, r, Envelope::exposure), pw.h5.full_dose, cohort)
-                          : 0.0;
+    const double d5 = pw.h5.enabled ? money_dose(envelope_money(world.flows, r, Envelope::exposure),
+                                                 pw.h5.full_dose, cohort)
+                                    : 0.0;
     out.primary_exposure_shift[r] = f(pw.h5.primary_exposure_shift * d5);
     out.keuzevak_adoption[r] = f(pw.h5.offer_adoption_rate * d5);
     out.keuzevak_shift[r] = f(pw.h5.keuzevak_shift * d5);
     out.keuzevak_choice_effect[r] = pw.h5.enabled ? f(pw.h5.keuzevak_choice_effect) : 0.0f;
     const double d8 = pw.h8.enabled
-                          ? money_dose(envelope_at(world, r, Envelope::development), pw.h8.full_dose, cohort)
+                          ? money_dose(envelope_money(world.flows, r, Envelope::development),
+                                       pw.h8.full_dose, cohort)
                           : 0.0;
     out.development_hours[r] = f(pw.h8.development_hours * d8);
     out.training_speedup[r] = f(pw.h8.training_speedup * d8);

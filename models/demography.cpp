@@ -49,8 +49,7 @@ NewStudent entrant(const World& world, std::size_t zone, std::uint64_t id,
   // Interest in technology drifts from the start year on, whatever the offer (not only closures
   // move the technical share).
   const double trend = params.interest_trend * (ctx.year - ctx.start_year);
-  const double mean =
-      (male ? params.propensity_male_mean : params.propensity_female_mean) + trend + propensity_shift;
+  const double mean = params.propensity_mean(male) + trend + propensity_shift;
   const auto propensity = static_cast<float>(mean + rng.normal());
   const Leerweg leerweg =
       draw_leerweg(world, static_cast<std::size_t>(world.zones.region[zone]), rng);

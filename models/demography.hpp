@@ -16,6 +16,11 @@ struct DemographyParams {
   double interest_trend = -0.01;
   bool derive_year3_intake = true;
 
+  // Mean technical propensity of a boy or a girl, before the interest trend.
+  double propensity_mean(bool male) const {
+    return male ? propensity_male_mean : propensity_female_mean;
+  }
+
   template <class V>
   void visit(V& v) {
     v(cohort_trend, "cohort_trend",

@@ -138,8 +138,8 @@ void update_facilities(World& world, const FacilityParams& params, const H2Param
     f.facility_investment[r] += update_hub(world, params, h2, r, programme_students, ctx);
     // The facilities and hub envelopes are spent as the plan says, also where their pathway is
     // off (the money then buys nothing the model follows: models/channels.hpp).
-    sto_spent[r] += f.envelope[r * n_envelopes + static_cast<int>(Envelope::facilities)] +
-                    f.envelope[r * n_envelopes + static_cast<int>(Envelope::hub)];
+    sto_spent[r] +=
+        envelope_money(f, r, Envelope::facilities) + envelope_money(f, r, Envelope::hub);
   }
 
   // Schools maintain every programme they offer; STO money on a programme replaces part of that.
@@ -162,9 +162,7 @@ float effective_facility_quality(const World& world, std::size_t programme, cons
   if (r >= rs.hub_location.size() || rs.hub_location[r] < 0) return own;
   const std::size_t location = programme / n_profiles;
   const auto hub = static_cast<std::size_t>(rs.hub_location[r]);
-  const float dx = world.locations.x_km[location] - world.locations.x_km[hub];
-  const float dy = world.locations.y_km[location] - world.locations.y_km[hub];
-  if (std::sqrt(dx * dx + dy * dy) > h2.access_km) return own;
+  if (distance_between_locations(world, location, hub) > h2.access_km) return own;
   return std::max(own, rs.hub_quality[r]);
 }
 

@@ -4,15 +4,12 @@
 #include <cmath>
 #include <vector>
 
+#include "sim/logistic.hpp"
 #include "sim/parallel.hpp"
 
 namespace stosim {
 
 namespace {
-
-double logistic(double x) {
-  return 1.0 / (1.0 + std::exp(-x));
-}
 
 // What a firm weighs, per region: prospective technical graduates per firm, collaboration
 // capital, STO money this year and how long the partnership has existed since approval.

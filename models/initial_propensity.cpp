@@ -30,7 +30,7 @@ void draw_initial_propensity(World& world, const ProfileChoiceParams& choice, co
     const bool is_technical = technical[s.profile[i]];
     // Where only one kind of profile was within reach, the choice says nothing.
     if (student_odds == 0.0 || std::isinf(student_odds)) return;
-    const double mean = s.is_male[i] ? demography.propensity_male_mean : demography.propensity_female_mean;
+    const double mean = demography.propensity_mean(s.is_male[i] != 0);
     RandomStream rng(world_streams, 0, Purpose::initial_propensity, s.id[i]);
     double propensity = mean + rng.normal();
     for (int k = 0; k < max_proposals; ++k) {

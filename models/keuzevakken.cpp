@@ -1,7 +1,6 @@
 #include "models/keuzevakken.hpp"
 
-#include <cmath>
-
+#include "sim/logistic.hpp"
 #include "sim/parallel.hpp"
 
 namespace stosim {
@@ -97,15 +96,12 @@ void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepCo
       s.size(), ctx.family(Purpose::keuzevak), s.id, draws, [&](std::size_t i, RandomStream& rng) {
         const auto region = static_cast<std::size_t>(
             world.locations.region[static_cast<std::size_t>(s.location[i])]);
-        const double logit =
-            (s.profile[i] == no_profile ? params.constant_tl : params.constant_other_profile) +
-            params.beta_propensity * s.propensity[i] + ch.keuzevak_shift[region];  // H5
-        s.technical_keuzevak[i] = rng.bernoulli(1.0 / (1.0 + std::exp(-logit))) ? 1 : 0;
+        const double log_odds = keuzevak_log_odds(params, s.profile[i], s.propensity[i]) +
+                                ch.keuzevak_shift[region];  // H5
+        s.technical_keuzevak[i] = rng.bernoulli(logistic(log_odds)) ? 1 : 0;
       });
-  for (std::size_t r = 0; r < world.regions.size(); ++r) {
-    const double exposure = world.flows.envelope[r * n_envelopes + static_cast<int>(Envelope::exposure)];
-    world.flows.budget_spent[r] += exposure;
-  }
+  for (std::size_t r = 0; r < world.regions.size(); ++r)
+    world.flows.budget_spent[r] += envelope_money(world.flows, r, Envelope::exposure);
 }
 
 }  // namespace stosim

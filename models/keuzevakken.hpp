@@ -47,6 +47,13 @@ std::vector<float> keuzevak_uptake(const World& world, const std::array<bool, n_
 void add_keuzevak_appeal(const World& world, const std::array<bool, n_profiles>& technical,
                          std::vector<float>& appeal);
 
+// Log-odds of following a technical keuzevak outside a technical profile, before H5's shift.
+inline double keuzevak_log_odds(const KeuzevakParams& params, std::int8_t profile,
+                                float propensity) {
+  return (profile == no_profile ? params.constant_tl : params.constant_other_profile) +
+         params.beta_propensity * propensity;
+}
+
 // Year-2 students who just chose their year-3 programme (and TL year-2 students) decide whether
 // they follow a technical keuzevak in years 3-4. Spends the exposure envelope.
 void choose_keuzevakken(World& world, const KeuzevakParams& params, const StepContext& ctx);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/logistic.hpp"
 #include "sim/parallel.hpp"
 
 namespace stosim {
@@ -15,6 +16,10 @@ int mbo_level(Leerweg leerweg) {
   }
 }
 
+// A job chance is a share of graduates who find work: the normal spread is cut off short of 0 and
+// 1, where the logit on job chance would weigh a programme without bound.
+constexpr double min_job_chance = 0.05, max_job_chance = 0.99;
+
 void initialise_mbo(World& world, const MboTransitionParams& params, StreamKey world_streams) {
   MboProgrammes& m = world.mbo;
   m = MboProgrammes{};
@@ -24,11 +29,13 @@ void initialise_mbo(World& world, const MboTransitionParams& params, StreamKey w
         for (int k = 0; k < params.programmes_per_field_level; ++k) {
           RandomStream rng(world_streams, 0, Purpose::world_mbo, m.size());
           const double mean = technical ? params.job_chance_technical : params.job_chance_other;
-          const double chance = mean + 0.03 * (level - 3) + params.job_chance_sd * rng.normal();
+          const double chance = mean + params.job_chance_per_level * (level - 3) +
+                                params.job_chance_sd * rng.normal();
           m.region.push_back(static_cast<std::int32_t>(r));
           m.technical.push_back(static_cast<std::uint8_t>(technical));
           m.level.push_back(static_cast<std::uint8_t>(level));
-          m.job_chance.push_back(static_cast<float>(std::clamp(chance, 0.05, 0.99)));
+          m.job_chance.push_back(
+              static_cast<float>(std::clamp(chance, min_job_chance, max_job_chance)));
         }
 }
 
@@ -105,7 +112,7 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
         odds += ch.quality_mbo[region] * q;  // H9
         odds +=
             ch.aligned_technical_shift[region] * world.region_state.labour_demand[region];  // H4
-        const bool technical = rng.bernoulli(1.0 / (1.0 + std::exp(-odds)));
+        const bool technical = rng.bernoulli(logistic(odds));
         const int level = mbo_level(s.leerweg[i]);
         const double job_chance =
             choose_programme_job_chance(world, params, region, technical, level, weight, rng);
@@ -119,7 +126,7 @@ void enter_mbo(World& world, const MboTransitionParams& params, const KeuzevakPa
         if (drops_out) ++t.dropouts[cell];
         if (technical) {
           ++t.technical[cell];
-          ++t.technical_by_level[region * 4 + static_cast<std::size_t>(level - 1)];
+          ++t.technical_by_level[region * n_mbo_levels + static_cast<std::size_t>(level - 1)];
         }
       },
       [&](const Tally& t) {

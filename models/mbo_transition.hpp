@@ -25,6 +25,7 @@ struct MboTransitionParams {
   double job_chance_technical = 0.85;
   double job_chance_other = 0.70;
   double job_chance_sd = 0.08;
+  double job_chance_per_level = 0.03;
   double job_chance_weight = 1.0;
   double first_year_dropout = 0.12;
 
@@ -49,6 +50,12 @@ struct MboTransitionParams {
     v(job_chance_technical, "job_chance_technical", {.min = 0, .max = 1, .description = "Mean job chance of technical mbo programmes", .source = "assumption: technical programmes have good job chances (SBB kansen op werk)"});
     v(job_chance_other, "job_chance_other", {.min = 0, .max = 1, .description = "Mean job chance of other mbo programmes", .source = "assumption"});
     v(job_chance_sd, "job_chance_sd", {.min = 0, .max = 1, .description = "Spread of job chance between programmes", .source = "assumption"});
+    v(job_chance_per_level, "job_chance_per_level",
+      {.min = -0.3,
+       .max = 0.3,
+       .description = "Mean job chance of a programme one mbo level above level 3, minus that at "
+                      "level 3 (level 2 lies as far below)",
+       .source = "assumption: higher levels lead to slightly better job chances; range 0-0.06"});
     v(job_chance_weight, "job_chance_weight", {.min = 0, .max = 50, .description = "Logit weight of job chance in the choice of programme without alignment", .source = "assumption"});
     v(first_year_dropout, "first_year_dropout", {.min = 0, .max = 1, .description = "First-year mbo dropout when the vmbo programme's quality is that of the start year", .source = "assumption: about one in eight mbo starters leaves in the first year"});
   }

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/logistic.hpp"
+
 namespace stosim {
 
 namespace {
-
-double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 double form_bonus(OrganisationForm form, const PolicyParams& params) {
   return form == OrganisationForm::external_coordinator   ? params.plan_bonus_external_coordinator

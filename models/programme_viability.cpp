@@ -47,12 +47,12 @@ bool has_larger_neighbour(const World& world, std::size_t programme,
                           const std::vector<std::size_t>& same_region, double neighbour_km) {
   const std::size_t l = programme / n_profiles;
   const int p = static_cast<int>(programme % n_profiles);
-  const Locations& loc = world.locations;
   for (const std::size_t other : same_region) {
     const std::size_t k = programme_index(other, p);
     if (other == l || !world.programmes.offered[k]) continue;
-    const double dx = loc.x_km[other] - loc.x_km[l], dy = loc.y_km[other] - loc.y_km[l];
-    if (std::sqrt(dx * dx + dy * dy) <= neighbour_km && students[k] > students[programme]) return true;
+    if (distance_between_locations(world, other, l) <= neighbour_km &&
+        students[k] > students[programme])
+      return true;
   }
   return false;
 }

@@ -58,11 +58,6 @@ std::vector<double> partner_shares(const World& world) {
   return partners;
 }
 
-double coordination_money(const World& world, std::size_t r) {
-  const std::size_t k = r * n_envelopes + static_cast<std::size_t>(Envelope::coordination);
-  return k < world.flows.envelope.size() ? world.flows.envelope[k] : 0.0;
-}
-
 // Joint action a in [0, 1]: an approved plan gives half, coordination money per year-1 student
 // relative to the reference and partner firms add the rest. Money is taken per student so that
 // joint action does not depend on the population scale (budgets scale with it).
@@ -130,7 +125,7 @@ void coordinate_regions(World& world, const CoordinationParams& params, const St
   const ChannelValues& ch = world.channels;
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
     // Collaboration capital: logistic-like growth under joint action, constant-rate decay.
-    const double money = coordination_money(world, r);
+    const double money = envelope_money(world.flows, r, Envelope::coordination);
     const double a = joint_action(world, r, money, partners[r], params);
     const double c = rs.collaboration[r];
     rs.collaboration[r] =

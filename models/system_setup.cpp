@@ -1,9 +1,8 @@
 #include "models/system_setup.hpp"
 
-#include <cmath>
-
 #include "models/channels.hpp"
 #include "models/initial_propensity.hpp"
+#include "sim/logistic.hpp"
 
 namespace stosim {
 
@@ -24,10 +23,9 @@ void initial_keuzevakken(World& world, const ModelParameters& params,
       continue;
     }
     if (!offer[static_cast<std::size_t>(s.location[i])]) continue;
-    const double logit = (s.profile[i] == no_profile ? k.constant_tl : k.constant_other_profile) +
-                         k.beta_propensity * s.propensity[i];
+    const double p = logistic(keuzevak_log_odds(k, s.profile[i], s.propensity[i]));
     s.technical_keuzevak[i] =
-        RandomStream(world_streams, 0, Purpose::keuzevak, s.id[i]).bernoulli(1.0 / (1.0 + std::exp(-logit)));
+        RandomStream(world_streams, 0, Purpose::keuzevak, s.id[i]).bernoulli(p);
   }
 }
 

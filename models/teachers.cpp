@@ -10,12 +10,6 @@ namespace stosim {
 
 namespace {
 
-// Hires smaller than this are not made: a remainder that small is absorbed by the staff present
-// and stays recorded as vacancy. Smaller pieces would let the headcount creep up year after year
-// while the FTE stays put (appointments cut to ever smaller remainders).
-constexpr double min_hire_fte = 0.3;
-constexpr int early_retirement_age = 60;
-
 // The hiring routes in the order schools use them, with who they bring (assumptions on ages:
 // graduates are young, side-entrants and hybrid teachers come from a career in industry,
 // unqualified staff are of any working age).
@@ -44,11 +38,6 @@ RandomStream route_stream(const StepContext& ctx, std::size_t region, const Rout
   return ctx.stream(Purpose::teacher_hiring, region * n_routes + route.index);
 }
 
-double envelope_of(const World& world, std::size_t region, Envelope e) {
-  const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
-  return k < world.flows.envelope.size() ? world.flows.envelope[k] : 0.0;
-}
-
 std::size_t region_of_location(const World& world, std::int32_t location) {
   return static_cast<std::size_t>(world.locations.region[static_cast<std::size_t>(location)]);
 }
@@ -57,20 +46,23 @@ std::size_t programme_of(const Teachers& t, std::size_t i) {
   return programme_index(static_cast<std::size_t>(t.location[i]), t.profile[i]);
 }
 
-// Appointment size of a new or initial teacher: around the mean, between 0.2 and 1 FTE.
+// Appointment size of a new or initial teacher: around the mean, between min_fte and 1 FTE.
 double draw_fte(const TeacherParams& params, RandomStream& rng) {
-  return std::clamp(params.mean_fte + 0.2 * rng.normal(), 0.2, 1.0);
+  return std::clamp(params.mean_fte + params.fte_sd * rng.normal(), params.min_fte, 1.0);
 }
 
-// Age in the start year: normal, kept within 23..66 by drawing again (a few tries, then
-// clipping). Plain clipping would pile the tail up at 66 and retire all of it in the first year.
+// Age in the start year: normal, kept between the youngest graduate's age and the year before
+// retirement by drawing again (a few tries, then clipping). Plain clipping would pile the tail up
+// at the top and retire all of it in the first year.
 int draw_initial_age(const TeacherParams& params, RandomStream& rng) {
+  const int youngest = graduate.youngest, oldest = params.retirement_age - 1;
   double age = params.initial_age_mean;
   for (int attempt = 0; attempt < 20; ++attempt) {
     age = params.initial_age_mean + params.initial_age_sd * rng.normal();
-    if (age >= 22.5 && age < 66.5) break;
+    if (age >= youngest - 0.5 && age < oldest + 0.5) break;
   }
-  return static_cast<int>(std::lround(std::clamp(age, 23.0, 66.0)));
+  return static_cast<int>(
+      std::lround(std::clamp(age, static_cast<double>(youngest), static_cast<double>(oldest))));
 }
 
 void add_teacher(World& world, std::size_t programme, double fte, int age, Qualification q,
@@ -90,16 +82,8 @@ void add_teacher(World& world, std::size_t programme, double fte, int age, Quali
 
 // Teachers who retired or left last year are dropped, keeping the order of the others.
 void remove_inactive_teachers(Teachers& t) {
-  keep_where(t.id, t.status, TeacherStatus::active);
-  keep_where(t.age, t.status, TeacherStatus::active);
-  keep_where(t.fte, t.status, TeacherStatus::active);
-  keep_where(t.location, t.status, TeacherStatus::active);
-  keep_where(t.profile, t.status, TeacherStatus::active);
-  keep_where(t.qualification, t.status, TeacherStatus::active);
-  keep_where(t.years_in_training, t.status, TeacherStatus::active);
-  keep_where(t.origin, t.status, TeacherStatus::active);
-  keep_where(t.development_hours, t.status, TeacherStatus::active);
-  keep_where(t.status, t.status, TeacherStatus::active);  // last: the others read it
+  // Status is the last column: the others read it first.
+  for_each_column(t, [&](auto& column) { keep_where(column, t.status, TeacherStatus::active); });
 }
 
 // Needed FTE of every offered technical programme (0 elsewhere).
@@ -145,7 +129,7 @@ void age_and_leave(World& world, const TeacherParams& params, const std::vector<
     RandomStream rng = ctx.stream(Purpose::teacher_exit, t.id[i]);
     const double u = rng.uniform();
     if (t.age[i] >= params.retirement_age ||
-        (t.age[i] >= early_retirement_age && u < params.early_retirement_rate)) {
+        (t.age[i] >= params.early_retirement_age && u < params.early_retirement_rate)) {
       t.status[i] = TeacherStatus::retired;
       retired.fetch_add(1, std::memory_order_relaxed);
       return;
@@ -237,14 +221,15 @@ struct RegionHiring {
 };
 
 // The region's programme with the largest open vacancy (lowest index on ties); -1 when no
-// vacancy is large enough to hire for.
-std::ptrdiff_t largest_vacancy(const RegionHiring& region, const std::vector<double>& need,
+// vacancy is large enough to hire for (min_hire_fte).
+std::ptrdiff_t largest_vacancy(const TeacherParams& params, const RegionHiring& region,
+                               const std::vector<double>& need,
                                const std::vector<double>& present) {
   std::ptrdiff_t best = -1;
   double best_vacancy = 0.0;
   for (std::size_t k : region.programmes) {
     const double vacancy = need[k] - present[k];
-    if (vacancy >= min_hire_fte && vacancy > best_vacancy)
+    if (vacancy >= params.min_hire_fte && vacancy > best_vacancy)
       best = static_cast<std::ptrdiff_t>(k), best_vacancy = vacancy;
   }
   return best;
@@ -269,7 +254,7 @@ void hire_from_supply(World& world, const TeacherParams& params, const RegionHir
                       std::int64_t people, const Route& route, RandomStream& rng,
                       const std::vector<double>& need, std::vector<double>& present) {
   for (std::int64_t n = 0; n < people; ++n) {
-    const std::ptrdiff_t k = largest_vacancy(region, need, present);
+    const std::ptrdiff_t k = largest_vacancy(params, region, need, present);
     if (k < 0) return;  // supply left over goes elsewhere
     const auto programme = static_cast<std::size_t>(k);
     const double fte = std::min(draw_fte(params, rng), need[programme] - present[programme]);
@@ -283,7 +268,7 @@ void hire_unqualified(World& world, const TeacherParams& params, const RegionHir
                       std::vector<double>& present) {
   for (std::size_t k : region.programmes) {
     double to_fill = params.unqualified_hire_share * std::max(0.0, need[k] - present[k]);
-    while (to_fill >= min_hire_fte) {
+    while (to_fill >= params.min_hire_fte) {
       const double fte = std::min(draw_fte(params, rng), to_fill);
       hire(world, params, k, fte, unqualified, rng, present);
       to_fill -= fte;
@@ -405,8 +390,8 @@ void update_teachers(World& world, const TeacherParams& params,
   // The envelopes are spent in full on the pathways' measures (which change nothing where the
   // pathway is off: models/channels.hpp).
   for (std::size_t r = 0; r < world.regions.size(); ++r)
-    f.budget_spent[r] += envelope_of(world, r, Envelope::teachers) +
-                         envelope_of(world, r, Envelope::development);
+    f.budget_spent[r] += envelope_money(world.flows, r, Envelope::teachers) +
+                         envelope_money(world.flows, r, Envelope::development);
 }
 
 }  // namespace stosim

@@ -290,8 +290,8 @@ void record_flows(IndicatorFrame& frame, std::size_t year, const World& world,
       mbo_dropouts(r, o) = f.mbo_dropouts[r * n_mbo_origins + o];
     }
   for (std::size_t r = 0; r < world.regions.size(); ++r) {
-    for (std::size_t level = 0; level < 4; ++level)
-      mbo_technical_by_level(r, level) = f.mbo_technical_by_level[r * 4 + level];
+    for (std::size_t level = 0; level < n_mbo_levels; ++level)
+      mbo_technical_by_level(r, level) = f.mbo_technical_by_level[r * n_mbo_levels + level];
     facility_investment(r) = f.facility_investment[r];
     cofinancing_cash(r) = f.cofinancing_cash[r];
     cofinancing_in_kind(r) = f.cofinancing_in_kind[r];

@@ -245,8 +245,9 @@ void add_students(World& w, const SyntheticOptions& o, const Catchments& catchme
     RandomStream rng = world_stream(o, Purpose::world_students, id);
     const std::int32_t home = catchment.draw_home(location, rng.uniform());
     const double male_share =
-        g.profile == no_profile ? (g.leerweg == Leerweg::tl ? observed_2019::male_share_tl : 0.52)
-                                : observed_2019::male_share_per_profile[g.profile];
+        g.profile == no_profile
+            ? (g.leerweg == Leerweg::tl ? observed_2019::male_share_tl : o.male_share)
+            : observed_2019::male_share_per_profile[g.profile];
     const bool male = rng.bernoulli(male_share);
     double propensity = (male ? o.propensity_male_mean : o.propensity_female_mean) + rng.normal();
     add_student(w.students, {.id = id,

@@ -16,6 +16,7 @@ struct SyntheticOptions {
   std::uint64_t seed = 2018;
   double scale = 1.0;
   int start_year = 2018;
+  double male_share = 0.52;  // boys among students without a profile outside TL: years 1-2
   double propensity_male_mean = 0.6;
   double propensity_female_mean = -0.6;
   std::array<bool, n_profiles> technical{};

@@ -29,6 +29,7 @@ World make_synthetic_world(const Scenario& scenario) {
   options.seed = scenario.seed;
   options.scale = scenario.population.scale;
   options.start_year = scenario.start_year;
+  options.male_share = scenario.model.demography.male_share;
   options.propensity_male_mean = scenario.model.demography.propensity_male_mean;
   options.propensity_female_mean = scenario.model.demography.propensity_female_mean;
   options.technical = scenario.technical_profiles();
@@ -57,9 +58,7 @@ World load_population_world(const Scenario& scenario) {
   Students& s = world.students;
   for (std::size_t i = 0; i < s.size(); ++i) {
     RandomStream rng(StreamKey{scenario.seed, ~std::uint64_t{0}}, 0, Purpose::propensity, s.id[i]);
-    double propensity =
-        (s.is_male[i] ? d.propensity_male_mean : d.propensity_female_mean) + rng.normal();
-    s.propensity[i] = static_cast<float>(propensity);
+    s.propensity[i] = static_cast<float>(d.propensity_mean(s.is_male[i] != 0) + rng.normal());
   }
   build_reachable_locations(world, scenario.geography);
   return world;
@@ -93,10 +92,7 @@ namespace {
 // reallocates student arrays.
 void reserve_room_for_cohorts(Students& s, std::size_t students) {
   const std::size_t room = students + students / 2;
-  s.id.reserve(room), s.home_zone.reserve(room), s.location.reserve(room), s.cohort.reserve(room);
-  s.grade.reserve(room), s.leerweg.reserve(room), s.profile.reserve(room);
-  s.is_male.reserve(room), s.propensity.reserve(room), s.status.reserve(room);
-  s.technical_keuzevak.reserve(room);
+  for_each_column(s, [&](auto& column) { column.reserve(room); });
 }
 
 }  // namespace

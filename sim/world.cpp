@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 
 #include "sim/parallel.hpp"
 
@@ -21,27 +22,27 @@ constexpr std::size_t compaction_chunk = 16384;
 // in one pass without branches (a store per column per student, the output advancing only for
 // the kept); returns how many were kept.
 std::size_t compact_chunk(Students& s, std::size_t begin, std::size_t end) {
-  // Raw pointers: a store through a byte column could alias the vectors themselves, which would
-  // make the compiler reload every column's address after each store.
-  std::uint64_t* id = s.id.data();
-  std::int32_t *home_zone = s.home_zone.data(), *location = s.location.data();
-  std::int16_t* cohort = s.cohort.data();
-  std::uint8_t *grade = s.grade.data(), *is_male = s.is_male.data(), *keuzevak = s.technical_keuzevak.data();
-  Leerweg* leerweg = s.leerweg.data();
-  std::int8_t* profile = s.profile.data();
-  float* propensity = s.propensity.data();
-  StudentStatus* status = s.status.data();
+  const StudentStatus* status = s.status.data();
   std::size_t out = begin;
   while (out < end && status[out] == StudentStatus::enrolled) ++out;  // nothing to move before
-  for (std::size_t i = out; i < end; ++i) {
-    const bool keep = status[i] == StudentStatus::enrolled;
-    id[out] = id[i], home_zone[out] = home_zone[i], location[out] = location[i];
-    cohort[out] = cohort[i], grade[out] = grade[i], leerweg[out] = leerweg[i];
-    profile[out] = profile[i], is_male[out] = is_male[i], propensity[out] = propensity[i];
-    keuzevak[out] = keuzevak[i], status[out] = status[i];
-    out += keep ? 1 : 0;
-  }
-  return out - begin;
+  // Raw pointers and a local output index: a store through a byte column could alias the
+  // vectors themselves or a captured index, which would make the compiler reload them after each
+  // store. The status column is stored last, after `keep` has read it.
+  const auto data =
+      std::apply([](auto&... column) { return std::make_tuple(column.data()...); }, s.columns());
+  const std::size_t first_moved = out;
+  const std::size_t kept_end = std::apply(
+      [status, first_moved, end](auto*... column) {
+        std::size_t to = first_moved;
+        for (std::size_t i = first_moved; i < end; ++i) {
+          const bool keep = status[i] == StudentStatus::enrolled;
+          ((column[to] = column[i]), ...);
+          to += keep ? 1 : 0;
+        }
+        return to;
+      },
+      data);
+  return kept_end - begin;
 }
 
 }  // namespace
@@ -65,17 +66,13 @@ void remove_finished_students(Students& s) {
                      kept[c] * sizeof(column[0]));
     column.resize(destination[chunks]);
   };
-  tbb::parallel_invoke([&] { slide(s.id); }, [&] { slide(s.home_zone); }, [&] { slide(s.location); },
-                       [&] { slide(s.cohort); }, [&] { slide(s.grade); }, [&] { slide(s.leerweg); },
-                       [&] { slide(s.profile); }, [&] { slide(s.is_male); }, [&] { slide(s.propensity); },
-                       [&] { slide(s.technical_keuzevak); }, [&] { slide(s.status); });
+  std::apply([&](auto&... column) { tbb::parallel_invoke([&] { slide(column); }...); },
+             s.columns());
 }
 
 void grow_students(Students& s, std::size_t count) {
   const std::size_t n = s.size() + count;
-  s.id.resize(n), s.home_zone.resize(n), s.location.resize(n), s.cohort.resize(n);
-  s.grade.resize(n), s.leerweg.resize(n), s.profile.resize(n), s.is_male.resize(n);
-  s.propensity.resize(n), s.status.resize(n), s.technical_keuzevak.resize(n);
+  for_each_column(s, [&](auto& column) { column.resize(n); });
 }
 
 void set_student(Students& s, std::size_t i, const NewStudent& n) {
@@ -109,7 +106,7 @@ void reset_flows(World& world) {
   f.mbo_technical.assign(regions * n_mbo_origins, 0);
   f.mbo_job_chance_millionths.assign(regions * n_mbo_origins, 0);
   f.mbo_dropouts.assign(regions * n_mbo_origins, 0);
-  f.mbo_technical_by_level.assign(regions * 4, 0);
+  f.mbo_technical_by_level.assign(regions * n_mbo_levels, 0);
   for (auto* money : {&f.budget_received, &f.budget_spent, &f.cofinancing_cash,
                       &f.cofinancing_in_kind, &f.facility_investment})
     money->assign(regions, 0.0);
@@ -180,6 +177,12 @@ void record_starting_point(World& world) {
 float distance_km(const World& world, std::size_t zone, std::size_t location) {
   const float dx = world.zones.x_km[zone] - world.locations.x_km[location];
   const float dy = world.zones.y_km[zone] - world.locations.y_km[location];
+  return std::sqrt(dx * dx + dy * dy);
+}
+
+float distance_between_locations(const World& world, std::size_t a, std::size_t b) {
+  const float dx = world.locations.x_km[a] - world.locations.x_km[b];
+  const float dy = world.locations.y_km[a] - world.locations.y_km[b];
   return std::sqrt(dx * dx + dy * dy);
 }
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "sim/catalog.hpp"
@@ -86,6 +88,17 @@ struct Students {
   std::vector<StudentStatus> status;
   std::vector<std::uint8_t> technical_keuzevak;  // follows a technical keuzevak in years 3-4
   std::size_t size() const { return id.size(); }
+  // Every column, for the operations that treat them alike (growing, reserving, compacting):
+  // one list, so a new column cannot be forgotten in one of them. `status` comes last, because
+  // a compaction reads it while moving the others.
+  auto columns() {
+    return std::tie(id, home_zone, location, cohort, grade, leerweg, profile, is_male, propensity,
+                    technical_keuzevak, status);
+  }
+  auto columns() const {
+    return std::tie(id, home_zone, location, cohort, grade, leerweg, profile, is_male, propensity,
+                    technical_keuzevak, status);
+  }
 };
 
 // ---- The STO system beyond the population: set up by models/system_setup.cpp for any initial
@@ -128,6 +141,15 @@ struct Teachers {
   std::vector<float> development_hours;  // professional development this year
   std::vector<TeacherStatus> status;
   std::size_t size() const { return id.size(); }
+  // Every column, `status` last (see Students::columns).
+  auto columns() {
+    return std::tie(id, age, fte, location, profile, qualification, years_in_training, origin,
+                    development_hours, status);
+  }
+  auto columns() const {
+    return std::tie(id, age, fte, location, profile, qualification, years_in_training, origin,
+                    development_hours, status);
+  }
 };
 
 inline constexpr int n_firm_sectors = 6;  // installation, construction, mobility, manufacturing, maritime, ICT
@@ -169,7 +191,7 @@ struct YearFlows {
   std::vector<std::int32_t> mbo_entrants, mbo_technical;
   // Per region x origin: sum of the job chance of the chosen mbo programmes (in millionths, an
   // integer so that the sum does not depend on the order of threads), first-year mbo dropouts,
-  // and per region x level (1-4) technical entrants.
+  // and per region x level (1-4, n_mbo_levels) technical entrants.
   std::vector<std::int64_t> mbo_job_chance_millionths;
   std::vector<std::int32_t> mbo_dropouts, mbo_technical_by_level;
   // Per region (euro): STO money received and spent, firms' cofinancing, facility investment.
@@ -187,6 +209,8 @@ struct YearFlows {
   std::int64_t concentrated_programmes = 0;
 };
 inline constexpr int n_mbo_origins = 3;
+inline constexpr int n_mbo_levels =
+    4;  // mbo levels 1-4: Entree, basis, vak, middenkader/specialist
 
 // What a region's STO money is set aside for (models/policy.hpp splits it, mechanisms spend it).
 enum class Envelope : int {
@@ -199,6 +223,13 @@ enum class Envelope : int {
   untargeted,    // spent by schools on their own programmes, small ones included
 };
 inline constexpr int n_envelopes = 7;
+
+// Money set aside in a region's envelope this year: none where the envelopes were never sized
+// (a world whose flows were not reset, as in a mechanism's unit test).
+inline double envelope_money(const YearFlows& flows, std::size_t region, Envelope e) {
+  const std::size_t k = region * n_envelopes + static_cast<std::size_t>(e);
+  return k < flows.envelope.size() ? flows.envelope[k] : 0.0;
+}
 
 // What this year's switches, agreements and money do in each region: the pathway channels, as
 // resolved once a year by models/channels.cpp (its table says which pathway owns which value).
@@ -292,6 +323,25 @@ void add_student(Students& students, const NewStudent& student);
 void grow_students(Students& students, std::size_t count);
 void set_student(Students& students, std::size_t i, const NewStudent& student);
 
+// f(column) for every column of an agent kind, in the order of its columns().
+template <class Agents, class F>
+void for_each_column(Agents& agents, F&& f) {
+  std::apply([&](auto&... column) { (f(column), ...); }, agents.columns());
+}
+
+// Whether columns() lists every member of an agent kind: each member is a std::vector, and a
+// vector of any (non-bool) type has the same size, so a member missing from the list shows in
+// the struct's size. Checked below for every kind with columns().
+template <class Agents>
+constexpr bool columns_list_every_member() {
+  constexpr std::size_t listed = std::tuple_size_v<decltype(std::declval<Agents&>().columns())>;
+  return sizeof(Agents) == listed * sizeof(std::vector<char>);
+}
+static_assert(columns_list_every_member<Students>(),
+              "a column of Students is missing from columns()");
+static_assert(columns_list_every_member<Teachers>(),
+              "a column of Teachers is missing from columns()");
+
 // Keeps the entries of a column whose status equals `keep`, in order: the compaction of an
 // agent kind's arrays, applied to every column with the status column last.
 template <class T, class Status>
@@ -317,6 +367,8 @@ std::vector<double> bovenbouw_students_per_region(
 // Fills world.start from the initial state (before profile constants are calibrated).
 void record_starting_point(World& world);
 float distance_km(const World& world, std::size_t zone, std::size_t location);
+// Straight-line distance between two school locations (km).
+float distance_between_locations(const World& world, std::size_t a, std::size_t b);
 DistanceDecay distance_decay(const ReachableLocations& reach, double beta);
 // The stored decay when it was computed for `beta`, else `beta`'s decay computed into `scratch`.
 const std::vector<double>& decay_for(const DistanceDecay& stored, const ReachableLocations& reach, double beta,

@@ -185,8 +185,10 @@ std::int32_t draw_location(const ChoiceTables& t, const Chooser& c, const Reacha
   for (std::uint32_t k = c.first; k < c.end; ++k) {
     const auto [other, technical] = entry_weights(t, c, reach, k);
     const double w = other + technical;
-    if (w <= 0.0) continue;
-    last = reach.location[k];
+    // An entry without weight (no open programme in the leerweg) is passed over without a
+    // branch: target >= 0 is never below it and loses nothing to it. A branch on it would be
+    // mispredicted often, as such entries come at random.
+    last = w > 0.0 ? reach.location[k] : last;
     if (target < w) return last;
     target -= w;
   }
@@ -212,8 +214,8 @@ std::int8_t draw_profile(std::span<const double, n_profiles> weights, double tec
   double target = rng.uniform() * total;
   int last = no_profile;
   for (int p = 0; p < n_profiles; ++p) {
-    if (weight[p] <= 0.0) continue;
-    last = p;
+    // A closed profile (weight 0) is passed over without a branch, as in draw_location.
+    last = weight[p] > 0.0 ? p : last;
     if (target < weight[p]) return static_cast<std::int8_t>(p);
     target -= weight[p];
   }

@@ -16,9 +16,11 @@ struct DemographyParams {
   double interest_trend = -0.01;
   bool derive_year3_intake = true;
 
-  // Mean technical propensity of a boy or a girl, before the interest trend.
+  // Mean technical propensity of a boy or a girl, before the interest trend. By index: written
+  // as a choice, the compiler branches on the sex, which alternates at random.
   double propensity_mean(bool male) const {
-    return male ? propensity_male_mean : propensity_female_mean;
+    const double mean[2] = {propensity_female_mean, propensity_male_mean};
+    return mean[male];
   }
 
   template <class V>

@@ -50,8 +50,9 @@ void add_keuzevak_appeal(const World& world, const std::array<bool, n_profiles>&
 // Log-odds of following a technical keuzevak outside a technical profile, before H5's shift.
 inline double keuzevak_log_odds(const KeuzevakParams& params, std::int8_t profile,
                                 float propensity) {
-  return (profile == no_profile ? params.constant_tl : params.constant_other_profile) +
-         params.beta_propensity * propensity;
+  // The constant by index: a choice would be a branch, and TL comes at random.
+  const double constant[2] = {params.constant_other_profile, params.constant_tl};
+  return constant[profile == no_profile] + params.beta_propensity * propensity;
 }
 
 // Year-2 students who just chose their year-3 programme (and TL year-2 students) decide whether

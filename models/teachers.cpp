@@ -237,8 +237,11 @@ std::ptrdiff_t largest_vacancy(const TeacherParams& params, const RegionHiring& 
 
 void hire(World& world, const TeacherParams& params, std::size_t programme, double fte,
           const Route& route, RandomStream& rng, std::vector<double>& present) {
-  const int age =
-      route.youngest + static_cast<int>(rng.below(static_cast<std::uint64_t>(route.age_span)));
+  // A route's ages stop a year short of retirement, as the initial ages do: a hire at or past
+  // the retirement age would retire the next year.
+  const int age = std::min(
+      route.youngest + static_cast<int>(rng.below(static_cast<std::uint64_t>(route.age_span))),
+      params.retirement_age - 1);
   // Without a training period a side-entrant counts as qualified at once.
   const Qualification q =
       route.qualification == Qualification::in_training && params.training_years <= 0

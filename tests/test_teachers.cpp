@@ -110,31 +110,43 @@ TEST_CASE("Teachers.InitialAgesStopBelowAnyRetirementAge", "[teachers]") {
     for (std::size_t i = 0; i < w.teachers.size(); ++i)
       oldest = std::max(oldest, int{w.teachers.age[i]});
     CHECK(oldest < retirement_age);
-    // With ages normal(47, 11) over some 100 teachers the tail reaches the cap's neighbourhood
+    // With ages normal(47, 11) over some 75 teachers the tail reaches the cap's neighbourhood
     // (for 72: P(age > 66) is 4 %), so the cap is what stops it.
     CHECK(oldest >= std::min(retirement_age - 5, 62));
   }
 }
 
+// Also with a retirement age below the oldest hires of the routes: without graduates and
+// side-entrants the vacancies go to unqualified staff, who come at 23-62, and nobody may be hired
+// at or past the retirement age, or retire above it.
 TEST_CASE("Teachers.WithoutAttritionOnlyRetirementAtTheAge", "[teachers][degenerate]") {
-  SmallWorld sw;
-  World& w = technical_world(sw, 1, 4, 60);
-  TeacherParams params;
-  params.attrition_base = 0.0;
-  params.early_retirement_rate = 0.0;
-  initialise_teachers(w, params, context(2018).technical, {5, ~0ull});
-  PathwayParams pathways;
-  for (int t = 2018; t < 2030; ++t) {
-    year(w, params, pathways, t);
-    CHECK(w.flows.teachers_left == 0);
-    CHECK(count_status(w.teachers, TeacherStatus::left) == 0);
-    CHECK(w.flows.teachers_retired == count_status(w.teachers, TeacherStatus::retired));
-    for (std::size_t i = 0; i < w.teachers.size(); ++i) {
-      if (w.teachers.status[i] == TeacherStatus::retired)
-        CHECK(w.teachers.age[i] == params.retirement_age);
-      else
-        CHECK(w.teachers.age[i] < params.retirement_age);
+  for (int retirement_age : {67, 55}) {
+    SmallWorld sw;
+    World& w = technical_world(sw, 1, 4, 60);
+    TeacherParams params;
+    params.attrition_base = 0.0;
+    params.early_retirement_rate = 0.0;
+    params.retirement_age = retirement_age;
+    params.graduates_per_year = 0.0;
+    params.side_entrants_per_year = 0.0;
+    initialise_teachers(w, params, context(2018).technical, {5, ~0ull});
+    PathwayParams pathways;
+    std::int64_t hired = 0;
+    for (int t = 2018; t < 2030; ++t) {
+      year(w, params, pathways, t);
+      hired += w.flows.teachers_hired_regular + w.flows.teachers_hired_side_entrant +
+               w.flows.teachers_hired_hybrid + w.flows.teachers_hired_unqualified;
+      CHECK(w.flows.teachers_left == 0);
+      CHECK(count_status(w.teachers, TeacherStatus::left) == 0);
+      CHECK(w.flows.teachers_retired == count_status(w.teachers, TeacherStatus::retired));
+      for (std::size_t i = 0; i < w.teachers.size(); ++i) {
+        if (w.teachers.status[i] == TeacherStatus::retired)
+          CHECK(w.teachers.age[i] == params.retirement_age);
+        else
+          CHECK(w.teachers.age[i] < params.retirement_age);
+      }
     }
+    CHECK(hired > 0);  // retirements were replaced, so the hiring ages were tested
   }
 }
 

@@ -381,9 +381,9 @@ void record_facilities(IndicatorFrame& frame, std::size_t year, const World& wor
     const auto region = static_cast<std::size_t>(world.locations.region[l]);
     const std::int32_t hub = rs.hub_location[region];
     if (hub < 0 || rs.hub_quality[region] <= 0.0f) continue;  // a hub exists only where H2 built it
-    const double dx = world.locations.x_km[l] - world.locations.x_km[hub];
-    const double dy = world.locations.y_km[l] - world.locations.y_km[hub];
-    if (std::sqrt(dx * dx + dy * dy) <= h2.access_km) hub_students(region) += programme_students[k];
+    // The same distance as facilities' hub access (effective_facility_quality).
+    if (distance_between_locations(world, l, static_cast<std::size_t>(hub)) <= h2.access_km)
+      hub_students(region) += programme_students[k];
   }
 }
 

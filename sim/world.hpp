@@ -91,15 +91,22 @@ struct Students {
   // Every column, for the operations that treat them alike (growing, reserving, compacting):
   // one list, so a new column cannot be forgotten in one of them. `status` comes last, because
   // a compaction reads it while moving the others.
-  auto columns() {
-    return std::tie(id, home_zone, location, cohort, grade, leerweg, profile, is_male, propensity,
-                    technical_keuzevak, status);
-  }
-  auto columns() const {
-    return std::tie(id, home_zone, location, cohort, grade, leerweg, profile, is_male, propensity,
-                    technical_keuzevak, status);
-  }
+  auto columns();
+  auto columns() const;
 };
+
+// The one list of Students' columns, for both overloads of columns().
+template <class S>  // Students or const Students
+auto student_columns(S& s) {
+  return std::tie(s.id, s.home_zone, s.location, s.cohort, s.grade, s.leerweg, s.profile, s.is_male,
+                  s.propensity, s.technical_keuzevak, s.status);
+}
+inline auto Students::columns() {
+  return student_columns(*this);
+}
+inline auto Students::columns() const {
+  return student_columns(*this);
+}
 
 // ---- The STO system beyond the population: set up by models/system_setup.cpp for any initial
 // population (synthetic or imported), so population builders need not know about it.
@@ -142,15 +149,22 @@ struct Teachers {
   std::vector<TeacherStatus> status;
   std::size_t size() const { return id.size(); }
   // Every column, `status` last (see Students::columns).
-  auto columns() {
-    return std::tie(id, age, fte, location, profile, qualification, years_in_training, origin,
-                    development_hours, status);
-  }
-  auto columns() const {
-    return std::tie(id, age, fte, location, profile, qualification, years_in_training, origin,
-                    development_hours, status);
-  }
+  auto columns();
+  auto columns() const;
 };
+
+// The one list of Teachers' columns, for both overloads of columns().
+template <class T>  // Teachers or const Teachers
+auto teacher_columns(T& t) {
+  return std::tie(t.id, t.age, t.fte, t.location, t.profile, t.qualification, t.years_in_training,
+                  t.origin, t.development_hours, t.status);
+}
+inline auto Teachers::columns() {
+  return teacher_columns(*this);
+}
+inline auto Teachers::columns() const {
+  return teacher_columns(*this);
+}
 
 inline constexpr int n_firm_sectors = 6;  // installation, construction, mobility, manufacturing, maritime, ICT
 enum class Partnership : std::uint8_t { none, supporter, core };
